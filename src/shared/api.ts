@@ -1,0 +1,202 @@
+/**
+ * The typed contract between the renderer and its host. The Electron preload and the
+ * browser-mode HTTP host implement exactly this; the renderer cannot tell them apart.
+ * Arguments are validated by `validateArgs` (same code, same messages, in both hosts).
+ */
+
+/** Error codes every host uses; HTTP status in browser mode in brackets. */
+export type ApiErrorCode =
+  | 'bad-request' // [400] arguments failed validation
+  | 'not-found' // [404] unknown method or job
+  | 'busy' // [409] a real measurement is already running
+  | 'cancelled' // [499] the job was cancelled
+  | 'unsupported' // [501] capability missing in this mode
+  | 'failed'; // [500] the measurement or service failed
+
+export interface ApiErrorShape {
+  readonly code: ApiErrorCode;
+  readonly message: string;
+}
+
+export const HTTP_STATUS: Record<ApiErrorCode, number> = {
+  'bad-request': 400,
+  'not-found': 404,
+  busy: 409,
+  cancelled: 499,
+  unsupported: 501,
+  failed: 500,
+};
+
+/** Thrown by every API method in the renderer, whatever the host. */
+export class ApiError extends Error implements ApiErrorShape {
+  readonly code: ApiErrorCode;
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+export type HostMode = 'desktop' | 'browser';
+
+/** What the user's machine is; stamped on every real measurement. */
+export interface MachineStamp {
+  readonly cpuModel: string;
+  readonly cores: number;
+  /** Nominal clock of core 0 in MHz as the OS reports it (0 when unknown). */
+  readonly cpuMHz: number;
+  readonly os: string; // e.g. "Linux 6.1.0 x64"
+  readonly runtime: string; // e.g. "Node 20.20.2 (V8 11.3)" or "Electron 45.4.1 (Node 22…)"
+  readonly totalMemoryBytes: number;
+}
+
+export interface Capabilities {
+  /** Native save/open dialogs (desktop). Browser fallback: downloads and file inputs. */
+  readonly nativeDialogs: boolean;
+  /** An application menu that sends `menu.command` events (desktop). */
+  readonly appMenu: boolean;
+  readonly recentFiles: boolean;
+}
+
+export interface HostInfo {
+  readonly mode: HostMode;
+  readonly version: string; // Nanoscope's version
+  readonly machine: MachineStamp;
+  readonly capabilities: Capabilities;
+}
+
+/** A cache as the OS describes it (Linux sysfs), `level` 1.., `type` as sysfs names it. */
+export interface OsCacheInfo {
+  readonly level: number;
+  readonly type: 'Data' | 'Instruction' | 'Unified';
+  readonly bytes: number;
+  readonly ways?: number;
+  readonly lineBytes?: number;
+  /** How many logical CPUs share it. */
+  readonly sharedBy?: number;
+}
+
+// ---- Real measurements -------------------------------------------------------------
+
+export interface MemoryLatencyParams {
+  /** Largest working set; sets are every power of two from 4 KiB to this. 4096..2^31. */
+  readonly maxBytes: number;
+  /** Repetitions per working set; the best is kept. 1..9, default 3. */
+  readonly repeats?: number;
+  /** Wall-clock budget in ms; the run stops (budget error) past it. Default 60000. */
+  readonly budgetMs?: number;
+}
+
+export interface MemoryLatencyPoint {
+  readonly bytes: number;
+  /** Best-of-repeats nanoseconds per dependent load. */
+  readonly ns: number;
+}
+
+export interface MemoryLatencyResult {
+  readonly kind: 'memory-latency';
+  readonly points: readonly MemoryLatencyPoint[];
+  readonly caches: readonly OsCacheInfo[];
+  readonly stamp: MachineStamp;
+  readonly startedAt: string; // ISO time
+  readonly wallMs: number;
+}
+
+export interface StorageLatencyParams {
+  /** Random 4 KiB reads to time. 16..4096, default 256. */
+  readonly reads?: number;
+}
+
+export interface StorageLatencyResult {
+  readonly kind: 'storage-latency';
+  /** Median ns per random 4 KiB read bypassing the page cache, or null when not measurable. */
+  readonly randomRead4KNs: number | null;
+  /** Why it could not be measured (e.g. "O_DIRECT not supported on tmpfs"). */
+  readonly reason?: string;
+  readonly path?: string;
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+  readonly wallMs: number;
+}
+
+export interface MutexLatencyResult {
+  readonly kind: 'mutex-latency';
+  /** Uncontended lock+unlock with Atomics on a SharedArrayBuffer, ns per pair. */
+  readonly ns: number;
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+  readonly wallMs: number;
+}
+
+export type MeasurementRequest =
+  | { readonly kind: 'memory-latency'; readonly params: MemoryLatencyParams }
+  | { readonly kind: 'storage-latency'; readonly params: StorageLatencyParams }
+  | { readonly kind: 'mutex-latency'; readonly params: Record<string, never> };
+
+export type MeasurementResult = MemoryLatencyResult | StorageLatencyResult | MutexLatencyResult;
+export type MeasurementKind = MeasurementRequest['kind'];
+
+export interface MeasurementProgress {
+  readonly jobId: string;
+  /** 0..1 */
+  readonly fraction: number;
+  readonly message: string;
+}
+
+/** Events pushed from host to renderer (IPC events / server-sent events). */
+export type HostEvent =
+  | { readonly type: 'measurement.progress'; readonly progress: MeasurementProgress }
+  | { readonly type: 'measurement.done'; readonly jobId: string; readonly result: MeasurementResult }
+  | { readonly type: 'measurement.failed'; readonly jobId: string; readonly error: ApiErrorShape }
+  | { readonly type: 'menu.command'; readonly commandId: string };
+
+// ---- Files (optional capability) ---------------------------------------------------
+
+export interface SaveFileRequest {
+  readonly suggestedName: string;
+  /** UTF-8 text or base64 when `encoding` is base64. */
+  readonly data: string;
+  readonly encoding?: 'utf8' | 'base64';
+  readonly filters?: readonly { readonly name: string; readonly extensions: readonly string[] }[];
+}
+
+export interface SaveFileResult {
+  /** null when the user cancelled the dialog. */
+  readonly path: string | null;
+}
+
+/**
+ * Every request/response method of the contract. `startMeasurement` returns at once with a
+ * job id; progress and the result arrive as HostEvents. One real measurement at a time:
+ * a second start while one runs fails with `busy`.
+ */
+export interface ApiMethods {
+  hostInfo: { args: []; result: HostInfo };
+  osCaches: { args: []; result: OsCacheInfo[] };
+  startMeasurement: { args: [MeasurementRequest]; result: { jobId: string } };
+  cancelMeasurement: { args: [jobId: string]; result: { cancelled: boolean } };
+  saveFile: { args: [SaveFileRequest]; result: SaveFileResult };
+}
+
+export type ApiMethodName = keyof ApiMethods;
+export const API_METHODS: readonly ApiMethodName[] = [
+  'hostInfo',
+  'osCaches',
+  'startMeasurement',
+  'cancelMeasurement',
+  'saveFile',
+];
+
+/** The object the renderer uses (window.nanoscope in desktop mode, an HTTP client in browser mode). */
+export type NanoscopeApi = {
+  readonly [M in ApiMethodName]: (...args: ApiMethods[M]['args']) => Promise<ApiMethods[M]['result']>;
+} & {
+  /** Subscribe to host events; returns the unsubscribe function. */
+  readonly onEvent: (listener: (event: HostEvent) => void) => () => void;
+};
+
+/** IPC channel names (desktop) and HTTP paths (browser): `/api/<method>`, events at `/api/events`. */
+export const IPC_INVOKE_PREFIX = 'nanoscope:';
+export const IPC_EVENT_CHANNEL = 'nanoscope:event';
+export const HTTP_API_PREFIX = '/api/';
+export const HTTP_EVENTS_PATH = '/api/events';
