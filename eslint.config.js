@@ -3,20 +3,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const layer = (name, forbidden, why) => ({
-  files: [`src/${name}/**/*.{ts,tsx}`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: forbidden.map((group) => ({
-          group: [group],
-          message: `LAYER src/${name}: ${why}`,
-        })),
-      },
-    ],
-  },
-});
+const layer = (name, forbidden, why) => {
+  const message = `LAYER src/${name}: ${why}`;
+  // Bare names (fs, url, react) must match exactly, or 'url' would also forbid './routing/url'.
+  const bare = forbidden.filter((f) => !f.includes('*') && !f.includes('/'));
+  const globs = forbidden.filter((f) => f.includes('*') || f.includes('/'));
+  return {
+    files: [`src/${name}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: bare.map((name) => ({ name, message })),
+          patterns: globs.map((group) => ({ group: [group], message })),
+        },
+      ],
+    },
+  };
+};
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'url', 'crypto'];
 

@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: prints one table. Engine throughput, renderer bundle size, browser-mode
+ * time to first paint, frame times while the ladder animates and with 1,000 animated items,
+ * and the pointer chase's wall time. `--full` runs the pointer chase to 256 MiB (default: the
+ * quick CI profile, 16 MiB). Needs a build (`npm run build`) for the browser rows.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Browser } from '@playwright/test';
+import { Engine } from '../src/sim/core/engine';
+import { trivialModel } from '../src/sim/core/trivialModel';
+import { startHost } from '../tests/e2e/host';
+
+const full = process.argv.includes('--full');
+const rows: { metric: string; value: string; goal: string }[] = [];
+const row = (metric: string, value: string, goal = '') => {
+  rows.push({ metric, value, goal });
+  process.stderr.write(`  ${metric}: ${value}\n`);
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+
+function benchEngine(): void {
+  const events = 5_000_000;
+  const rates: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const engine = new Engine(trivialModel(events), 1);
+    const start = performance.now();
+    const result = engine.run({ maxEvents: events + 10 });
+    const seconds = (performance.now() - start) / 1000;
+    if (i > 0) rates.push(result.steps / seconds); // the first run warms up the JIT
+  }
+  row('engine, trivial events/s (median of 3 × 5 M)', `${(median(rates) / 1e6).toFixed(1)} M/s`, '≥ 5 M/s');
+}
+
+function benchBundle(): void {
+  const dir = 'out/renderer/assets';
+  if (!existsSync(dir)) return row('renderer bundle (gzip)', 'no build: run npm run build');
+  let raw = 0;
+  let gz = 0;
+  for (const name of readdirSync(dir)) {
+    if (!/\.(js|css)$/.test(name)) continue;
+    const data = readFileSync(join(dir, name));
+    raw += statSync(join(dir, name)).size;
+    gz += gzipSync(data, { level: 9 }).length;
+  }
+  row('renderer bundle, JS + CSS (gzip)', `${(gz / 1024).toFixed(0)} KiB (raw ${(raw / 1024).toFixed(0)} KiB)`);
+}
+
+async function benchBrowser(browser: Browser): Promise<void> {
+  const host = await startHost();
+  try {
+    const paints: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(`${host.url}#/latency-ladder`);
+      await page.getByTestId('ladder.svg').waitFor();
+      const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+      paints.push(fcp);
+      await page.close();
+    }
+    row('browser mode: first contentful paint (median of 5)', `${median(paints).toFixed(0)} ms`, '< 1000 ms');
+
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript(() => localStorage.setItem('nanoscope.motion', 'on'));
+    await page.goto(`${host.url}#/latency-ladder?scale=log`);
+    await page.getByTestId('ladder.svg').waitFor();
+    await page.getByTestId('controls.play').click();
+    const ladder = await frameTimes(page, 4000);
+    row('ladder animating, frame time p95 (1920×1080)', `${ladder.p95.toFixed(1)} ms (median ${ladder.median.toFixed(1)}, ${ladder.frames} frames)`, '≤ 16.7 ms');
+    await page.close();
+
+    const synthetic = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await synthetic.goto(`${host.url}#/_bench/particles?n=1000`);
+    await synthetic.getByTestId('bench.particles').waitFor();
+    const items = await frameTimes(synthetic, 4000);
+    row('1,000 animated items, frame time p95', `${items.p95.toFixed(1)} ms (median ${items.median.toFixed(1)}, ${items.frames} frames)`, '≤ 16.7 ms');
+    await synthetic.close();
+  } finally {
+    await host.stop();
+  }
+}
+
+async function frameTimes(page: import('@playwright/test').Page, ms: number) {
+  const deltas = await page.evaluate(
+    (duration) =>
+      new Promise<number[]>((resolve) => {
+        const out: number[] = [];
+        let last = performance.now();
+        const end = last + duration;
+        const tick = (now: number) => {
+          out.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(tick);
+          else resolve(out.slice(5));
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+  return { p95: percentile(deltas, 0.95), median: median(deltas), frames: deltas.length };
+}
+
+function benchPointerChase(): void {
+  const maxBytes = full ? '256M' : '16M';
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ['bin/nanoscope.js', 'measure', 'memory-latency', '--max-bytes', maxBytes, '--json'], { encoding: 'utf8' });
+  const wall = (performance.now() - start) / 1000;
+  if (child.status !== 0) return row(`pointer chase to ${maxBytes}`, `failed (exit ${child.status}): ${child.stderr.split('\n').slice(-3).join(' ')}`);
+  const points = (JSON.parse(child.stdout) as { points: { bytes: number; ns: number }[] }).points;
+  const last = points[points.length - 1]!;
+  row(`pointer chase 4 KiB → ${maxBytes}, wall time (whole CLI)`, `${wall.toFixed(1)} s (${points[0]!.ns.toFixed(1)} ns at 4 KiB, ${last.ns.toFixed(1)} ns at ${maxBytes})`);
+}
+
+async function main(): Promise<void> {
+  process.stderr.write('Nanoscope bench…\n');
+  benchEngine();
+  benchBundle();
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync('out/main/web.js')) {
+    const browser = await chromium.launch({
+      executablePath: existsSync(executablePath) ? executablePath : undefined,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    try {
+      await benchBrowser(browser);
+    } finally {
+      await browser.close();
+    }
+  } else row('browser rows', 'no build: run npm run build');
+  benchPointerChase();
+
+  const w1 = Math.max(...rows.map((r) => r.metric.length), 6);
+  const w2 = Math.max(...rows.map((r) => r.value.length), 5);
+  const line = (a: string, b: string, c: string) => `| ${a.padEnd(w1)} | ${b.padEnd(w2)} | ${c.padEnd(9)} |`;
+  console.log(line('metric', 'value', 'goal'));
+  console.log(`|${'-'.repeat(w1 + 2)}|${'-'.repeat(w2 + 2)}|${'-'.repeat(11)}|`);
+  for (const r of rows) console.log(line(r.metric, r.value, r.goal));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

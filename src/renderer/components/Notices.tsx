@@ -1,0 +1,31 @@
+import { useApp } from '../state/store';
+import { store } from '../state/store';
+
+export function Notices() {
+  const ignored = useApp((s) => s.ignored);
+  const notice = useApp((s) => s.notice);
+  const loadError = useApp((s) => s.loadError);
+  if (ignored.length === 0 && !notice && !loadError) return null;
+  return (
+    <div className="notices" role="status" data-testid="notices">
+      {loadError && (
+        <p className="notice error" data-testid="notices.error">
+          The simulation failed: {loadError}
+        </p>
+      )}
+      {ignored.length > 0 && (
+        <p className="notice" data-testid="notices.ignored">
+          Ignored from the link (defaults used): {ignored.map((i) => i.reason).join('; ')}.{' '}
+          <button type="button" className="link" onClick={() => store.setState({ ignored: [] })}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {notice && (
+        <p className="notice" data-testid="notices.machine">
+          {notice}
+        </p>
+      )}
+    </div>
+  );
+}

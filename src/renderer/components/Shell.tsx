@@ -1,0 +1,125 @@
+/** The app frame: header, scene sidebar, stage + timeline, and the side panels. */
+import { useEffect, useState } from 'react';
+import { useApp } from '../state/store';
+import type { SceneUi } from '../scenes/types';
+import { Sidebar } from './Sidebar';
+import { TimelineBar } from './TimelineBar';
+import { ShortcutHelp } from './ShortcutHelp';
+import { NotFound } from './NotFound';
+import { Notices } from './Notices';
+import { registry } from '../controller/commands';
+import { findScene } from '../controller/sceneController';
+
+type Tab = 'inspector' | 'explain' | 'real-run';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'inspector', label: 'Inspector' },
+  { id: 'explain', label: 'Explain' },
+  { id: 'real-run', label: 'Real run' },
+];
+
+function SidePanels({ scene }: { scene: SceneUi }) {
+  const [tab, setTab] = useState<Tab>('inspector');
+  const job = useApp((s) => s.job);
+  useEffect(() => {
+    if (job) setTab('real-run');
+  }, [job]);
+  const Panel = tab === 'inspector' ? scene.Inspector : tab === 'explain' ? scene.Explain : scene.RealRun;
+  return (
+    <aside className="panels" aria-label="Scene panels">
+      <div role="tablist" aria-label="Panels" className="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            data-testid={`panels.tab.${t.id}`}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              const i = TABS.findIndex((x) => x.id === tab);
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                setTab(TABS[(i + 1) % TABS.length]!.id);
+              } else if (e.key === 'ArrowUp') {
+                e.preventDefault();
+                setTab(TABS[(i + TABS.length - 1) % TABS.length]!.id);
+              }
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel" data-testid={`panels.${tab}`}>
+        <Panel />
+      </section>
+    </aside>
+  );
+}
+
+export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
+  const sceneId = useApp((s) => s.sceneId);
+  const theme = useApp((s) => s.theme);
+  const presenting = useApp((s) => s.presenting);
+  const motion = useApp((s) => s.motion);
+  const helpOpen = useApp((s) => s.helpOpen);
+  const busy = useApp((s) => s.loading || s.job !== null);
+  const mode = useApp((s) => s.hostInfo?.mode);
+  const scene = findScene(sceneId);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.dataset.motion = motion ? 'on' : 'off';
+    document.documentElement.classList.toggle('presenting', presenting);
+    document.title = scene ? `${scene.title} — Nanoscope` : 'Nanoscope';
+  }, [theme, motion, presenting, scene]);
+
+  return (
+    <div className="app" aria-busy={busy} data-testid="app">
+      <header className="app-header">
+        <span className="brand">Nanoscope</span>
+        {mode && (
+          <span className="mode" data-testid="app.mode">
+            {mode === 'desktop' ? 'desktop' : 'browser mode'}
+          </span>
+        )}
+        <span className="spacer" />
+        <button type="button" onClick={() => registry.run('view.toggleMotion')} aria-pressed={!motion} data-testid="settings.motion" title="Animation on/off (M)">
+          {motion ? 'Animation: on' : 'Animation: off'}
+        </button>
+        <button type="button" onClick={() => registry.run('view.toggleTheme')} data-testid="settings.theme" title="Light / dark (T)">
+          {theme === 'dark' ? 'Dark' : 'Light'} theme
+        </button>
+        <button type="button" onClick={() => registry.run('view.presentation')} data-testid="settings.present" title="Presentation mode (F)">
+          Present
+        </button>
+        <button type="button" onClick={() => registry.run('help.shortcuts')} data-testid="settings.help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </header>
+      <Sidebar scenes={scenes} />
+      <main className="main" id="main">
+        {scene ? (
+          <>
+            <Notices />
+            <div className="stage" data-testid="stage" aria-busy={busy}>
+              <scene.Stage />
+            </div>
+            <TimelineBar />
+          </>
+        ) : sceneId !== null ? (
+          <NotFound sceneId={sceneId} scenes={scenes} />
+        ) : null}
+      </main>
+      {scene && !presenting && <SidePanels scene={scene} />}
+      {presenting && (
+        <button type="button" className="leave-presentation" onClick={() => registry.run('view.exitPresentation')} data-testid="presentation.exit" aria-label="Leave presentation mode (Esc)" title="Leave presentation mode (Esc)">
+          ×
+        </button>
+      )}
+      {helpOpen && <ShortcutHelp />}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import { registry } from '../controller/commands';
+import { toggleHelp } from '../controller/view';
+
+const KEY_NAMES: Record<string, string> = {
+  ' ': 'Space',
+  ArrowRight: '→',
+  ArrowLeft: '←',
+  'Shift+ArrowRight': 'Shift+→',
+  'Shift+ArrowLeft': 'Shift+←',
+  Escape: 'Esc',
+};
+
+export function ShortcutHelp() {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
+  return (
+    <div className="dialog-backdrop" onClick={toggleHelp}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="help.shortcuts" onClick={(e) => e.stopPropagation()}>
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <p className="muted">Shortcuts are off while you type in a field.</p>
+        <table>
+          <tbody>
+            {registry
+              .list()
+              .filter((c) => c.keys.length > 0)
+              .map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    {[...new Set(c.keys.map((k) => KEY_NAMES[k] ?? k.toUpperCase()))].map((k) => (
+                      <kbd key={k}>{k}</kbd>
+                    ))}
+                  </td>
+                  <td>{c.label}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+        <button ref={closeRef} type="button" onClick={toggleHelp} data-testid="help.close">
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

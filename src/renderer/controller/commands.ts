@@ -1,0 +1,24 @@
+/** The app's command handlers, bound once to the shared command list. */
+import { CommandRegistry } from '../commands/registry';
+import { store } from '../state/store';
+import { BIG_STEP, changeSpeed, restart, stepBy, togglePlay } from './playback';
+import { exitPresentation, toggleHelp, toggleMotion, togglePresentation, toggleTheme } from './view';
+import { cancelMeasurement, measureMachine } from './measure';
+
+export const registry = new CommandRegistry({
+  'timeline.playPause': togglePlay,
+  'timeline.stepForward': () => stepBy(1),
+  'timeline.stepBack': () => stepBy(-1),
+  'timeline.bigStepForward': () => stepBy(BIG_STEP),
+  'timeline.bigStepBack': () => stepBy(-BIG_STEP),
+  'timeline.restart': restart,
+  'timeline.faster': () => changeSpeed(1),
+  'timeline.slower': () => changeSpeed(-1),
+  'view.presentation': togglePresentation,
+  'view.exitPresentation': exitPresentation,
+  'view.toggleTheme': toggleTheme,
+  'view.toggleMotion': toggleMotion,
+  'help.shortcuts': toggleHelp,
+  'measure.run': () => void measureMachine(store.getState().measureMaxBytes),
+  'measure.cancel': () => void cancelMeasurement(),
+});

@@ -1,0 +1,141 @@
+/**
+ * Keeps the URL, the store and the simulation worker in step. The URL is the source of
+ * truth when it changes (a link, back/forward); the store writes back to it with
+ * replaceState when the user changes something, so a copied URL reopens the same frame.
+ */
+import { store } from '../state/store';
+import { buildHash, parseAppState, parseHash, sceneQuery, stateQuery, type Ignored, type TimeScale } from '../routing/url';
+import { spanOf } from '../engine/playhead';
+import type { EngineClient } from '../engine/engineClient';
+import type { SceneUi } from '../scenes/types';
+import { pause, seek } from './playback';
+import { cancelMeasurement } from './measure';
+
+/** A budget for one run: more events than this and the scene stops, marked truncated. */
+export const MAX_EVENTS = 500_000;
+
+let scenes: readonly SceneUi[] = [];
+let engine: EngineClient | null = null;
+let lastHash = '';
+let loadTicket = 0;
+
+export function findScene(id: string | null): SceneUi | undefined {
+  return scenes.find((scene) => scene.id === id);
+}
+
+function currentHash(): string {
+  const s = store.getState();
+  if (!s.sceneId) return '#/';
+  if (!findScene(s.sceneId)) return buildHash(s.sceneId, {});
+  return buildHash(s.sceneId, stateQuery(s.params, { seed: s.seed, t: s.t, scale: s.scale }));
+}
+
+function writeUrl(): void {
+  const hash = currentHash();
+  if (hash === lastHash) return;
+  lastHash = hash;
+  history.replaceState(null, '', hash);
+}
+
+async function load(scene: SceneUi, params: Record<string, string>, seed: number, t: number): Promise<void> {
+  const ticket = ++loadTicket;
+  pause();
+  const { machine, notice } = scene.resolveMachine(params, store.getState());
+  store.setState({ loading: true, loadError: null, notice: notice ?? null });
+  try {
+    const loaded = await engine!.load({ sceneId: scene.id, params, seed, machine, maxEvents: MAX_EVENTS });
+    if (ticket !== loadTicket) return;
+    store.setState({
+      loading: false,
+      times: loaded.times,
+      span: spanOf(loaded.times),
+      truncated: loaded.truncated,
+      step: 0,
+      t: 0,
+      frame: loaded.first,
+    });
+    seek(t);
+  } catch (error) {
+    if (ticket !== loadTicket) return;
+    store.setState({ loading: false, loadError: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Reads the URL and loads what it names. */
+export function applyHash(): void {
+  const hash = window.location.hash;
+  const { sceneId, query } = parseHash(hash);
+  if (sceneId === null && scenes[0]) {
+    history.replaceState(null, '', buildHash(scenes[0].id, {}));
+    return applyHash();
+  }
+  const scene = findScene(sceneId);
+  const previous = store.getState();
+  if (previous.sceneId !== sceneId && previous.job) void cancelMeasurement();
+  if (!scene) {
+    pause();
+    store.setState({ sceneId, ignored: [], frame: null, loading: false, loadError: null, notice: null });
+    lastHash = hash;
+    return;
+  }
+  const parsed = scene.model.parseParams(sceneQuery(query));
+  const params = scene.model.serializeParams(parsed.params);
+  const app = parseAppState(query, { seed: 1, t: 0, scale: scene.defaultScale });
+  const ignored: Ignored[] = [...parsed.ignored, ...app.ignored];
+  const sameRun =
+    previous.sceneId === sceneId && previous.seed === app.state.seed && JSON.stringify(previous.params) === JSON.stringify(params) && !previous.loadError;
+  store.setState({ sceneId, params, seed: app.state.seed, scale: app.state.scale, ignored });
+  lastHash = hash;
+  if (sameRun) seek(app.state.t);
+  else void load(scene, params, app.state.seed, app.state.t);
+  writeUrl();
+}
+
+/** Changes one scene parameter (from the inspector) and reruns the model. */
+export function setParam(key: string, value: string): void {
+  const s = store.getState();
+  const scene = findScene(s.sceneId);
+  if (!scene) return;
+  const parsed = scene.model.parseParams({ ...s.params, [key]: value });
+  const params = scene.model.serializeParams(parsed.params);
+  store.setState({ params, ignored: parsed.ignored });
+  writeUrl();
+  void load(scene, params, s.seed, 0);
+}
+
+/** Reruns with another seed; returns a message when the seed is not valid. */
+export function setSeed(raw: string): string | null {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) return `The seed must be a whole number from 0 to 4294967295 ("${raw}" is not).`;
+  const s = store.getState();
+  const scene = findScene(s.sceneId);
+  if (!scene) return null;
+  store.setState({ seed: value });
+  writeUrl();
+  void load(scene, s.params, value, s.t);
+  return null;
+}
+
+/** Reruns the current scene as it is (e.g. after a measurement changed "this machine"). */
+export function reload(): void {
+  const s = store.getState();
+  const scene = findScene(s.sceneId);
+  if (scene) void load(scene, s.params, s.seed, s.t);
+}
+
+export function setScale(scale: TimeScale): void {
+  store.setState({ scale });
+  writeUrl();
+}
+
+export function startRouting(allScenes: readonly SceneUi[], client: EngineClient): void {
+  scenes = allScenes;
+  engine = client;
+  window.addEventListener('hashchange', applyHash);
+  // Write the playhead back whenever playback stops or the user moves it while paused.
+  store.subscribe((state, prev) => {
+    if (state.playing) return;
+    if (state.t !== prev.t || state.playing !== prev.playing || state.scale !== prev.scale) writeUrl();
+  });
+  applyHash();
+}

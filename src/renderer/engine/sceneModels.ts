@@ -1,0 +1,11 @@
+/** The simulation models the worker can run, by scene id. */
+import type { SceneDefinition } from '../../sim/core/scene';
+import type { TraceRecord } from '../../sim/core/engine';
+import { ladderScene } from '../../sim/ladder/scene';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry; each entry is checked where it is defined
+export type AnyScene = SceneDefinition<any, any, any, TraceRecord, unknown>;
+
+export const SCENE_MODELS: Readonly<Record<string, AnyScene>> = {
+  [ladderScene.id]: ladderScene as AnyScene,
+};

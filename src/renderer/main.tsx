@@ -1,0 +1,48 @@
+/** Start-up: the API, the worker, routing, keyboard, menu events, then React. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Shell } from './components/Shell';
+import { SCENES } from './scenes/registry';
+import { EngineClient } from './engine/engineClient';
+import { attachEngine } from './controller/playback';
+import { startRouting } from './controller/sceneController';
+import { initMeasurements } from './controller/measure';
+import { registry } from './controller/commands';
+import { commandForEvent } from './commands/registry';
+import { watchFullscreen } from './controller/view';
+import { getApi } from './api/client';
+import { store } from './state/store';
+import { ParticlesBench } from './bench/ParticlesBench';
+import './styles.css';
+
+const engine = new EngineClient();
+attachEngine(engine);
+initMeasurements();
+watchFullscreen();
+
+const api = getApi();
+api.onEvent((event) => {
+  if (event.type === 'menu.command') registry.run(event.commandId);
+});
+api
+  .hostInfo()
+  .then((hostInfo) => store.setState({ hostInfo }))
+  .catch(() => undefined);
+api
+  .osCaches()
+  .then((osCaches) => store.setState({ osCaches }))
+  .catch(() => undefined);
+
+window.addEventListener('keydown', (event) => {
+  const command = commandForEvent(registry, event);
+  if (!command) return;
+  event.preventDefault();
+  command.run();
+});
+
+const bench = /^#\/_bench\/particles(?:\?n=(\d+))?$/.exec(window.location.hash);
+if (!bench) startRouting(SCENES, engine);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>{bench ? <ParticlesBench count={Math.min(20_000, Number(bench[1] ?? 1000))} /> : <Shell scenes={SCENES} />}</StrictMode>,
+);

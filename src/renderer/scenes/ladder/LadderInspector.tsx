@@ -1,0 +1,72 @@
+import { useApp } from '../../state/store';
+import { setParam } from '../../controller/sceneController';
+import { PRESETS } from '../../../sim/hardware/presets';
+import { formatNs } from '../../../sim/ladder/scale';
+import { THIS_MACHINE, resolveLadderMachine } from './machine';
+import { store } from '../../state/store';
+import type { LadderView } from '../../../sim/ladder/scene';
+
+const ROUTES: { id: string; label: string }[] = [
+  { id: 'all', label: 'Every rung, fastest first' },
+  { id: 'memory', label: 'A load that misses every cache' },
+  { id: 'storage', label: 'A read that goes to storage' },
+  { id: 'network', label: 'A request across the planet' },
+];
+
+export function LadderInspector() {
+  const params = useApp((s) => s.params);
+  const counts = useApp((s) => s.frame?.counts);
+  const view = useApp((s) => s.frame?.view) as LadderView | undefined;
+  const measured = useApp((s) => s.memory !== null);
+  const { machine } = resolveLadderMachine(params, store.getState());
+  const jitter = Number(params.jitter ?? '0');
+
+  return (
+    <div className="inspector" data-testid="ladder.inspector">
+      <label className="field">
+        <span>Latency table</span>
+        <select value={params.preset ?? '2012'} onChange={(e) => setParam('preset', e.target.value)} data-testid="ladder.preset">
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+          <option value={THIS_MACHINE}>This machine{measured ? ' (measured)' : ' (not measured yet)'}</option>
+        </select>
+      </label>
+      <p className="source" data-testid="ladder.source">
+        Source: {machine.source}
+      </p>
+      <label className="field">
+        <span>Route of the request</span>
+        <select value={params.route ?? 'all'} onChange={(e) => setParam('route', e.target.value)} data-testid="ladder.route">
+          {ROUTES.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Jitter: ±{Math.round(jitter * 100)} % per visit (random, from the seed)</span>
+        <input
+          type="range"
+          min={0}
+          max={0.5}
+          step={0.05}
+          value={jitter}
+          onChange={(e) => setParam('jitter', e.target.value)}
+          data-testid="ladder.jitter"
+        />
+      </label>
+      <dl className="stats" data-testid="ladder.stats">
+        <dt>Rungs visited</dt>
+        <dd data-testid="ladder.stats.visited">
+          {counts?.['rung.leave'] ?? 0} of {view?.route.length ?? 0}
+        </dd>
+        <dt>Machine time so far</dt>
+        <dd data-testid="ladder.stats.elapsed">{formatNs(view?.elapsed ?? 0)}</dd>
+      </dl>
+    </div>
+  );
+}

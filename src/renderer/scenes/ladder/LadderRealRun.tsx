@@ -1,0 +1,140 @@
+/**
+ * Real run: measure this machine (pointer chase, mutex, SSD read) with progress and cancel,
+ * then show the curve beside the selected table's prediction, stamped with the machine.
+ */
+import { useApp, store } from '../../state/store';
+import { cancelMeasurement, measureMachine } from '../../controller/measure';
+import { setParam } from '../../controller/sceneController';
+import { getPreset } from '../../../sim/hardware/presets';
+import { analyzeChase } from '../../../sim/hardware/chaseAnalysis';
+import { formatNs } from '../../../sim/ladder/scale';
+import { ChaseChart } from '../../charts/ChaseChart';
+import { formatBytes } from '../../charts/chaseChart';
+import { THIS_MACHINE } from './machine';
+import { saveText } from '../../controller/files';
+import type { MachineStamp } from '../../../shared/api';
+
+const SIZES = [1, 16, 64, 256, 1024].map((m) => m * 1024 * 1024);
+
+function Stamp({ stamp, at }: { stamp: MachineStamp; at: string }) {
+  return (
+    <p className="stamp" data-testid="realrun.stamp">
+      {stamp.cpuModel} · {stamp.cores} cores · {stamp.os} · {stamp.runtime} · {new Date(at).toLocaleString()}
+    </p>
+  );
+}
+
+export function LadderRealRun() {
+  const job = useApp((s) => s.job);
+  const memory = useApp((s) => s.memory);
+  const storage = useApp((s) => s.storage);
+  const mutex = useApp((s) => s.mutex);
+  const error = useApp((s) => s.measureError);
+  const maxBytes = useApp((s) => s.measureMaxBytes);
+  const params = useApp((s) => s.params);
+  const table = getPreset(params.preset ?? '2012') ?? getPreset('2020')!;
+  const levels = memory ? analyzeChase(memory.points, memory.caches).levels : [];
+
+  return (
+    <div className="realrun" data-testid="realrun">
+      <p>
+        A dependent-load pointer chase in a worker on this computer: one random cycle through a working set, 64 bytes per
+        step, every power of two from 4 KiB up. Each load must wait for the one before, so the time per load is the latency
+        of wherever the working set fits.
+      </p>
+      <div className="row">
+        <label className="field inline">
+          <span>Largest working set</span>
+          <select
+            value={maxBytes}
+            disabled={job !== null}
+            onChange={(e) => store.setState({ measureMaxBytes: Number(e.target.value) })}
+            data-testid="realrun.max-bytes"
+          >
+            {[...new Set([...SIZES, maxBytes])].sort((a, b) => a - b).map((size) => (
+              <option key={size} value={size}>
+                {formatBytes(size)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {job ? (
+          <button type="button" onClick={() => void cancelMeasurement()} data-testid="realrun.cancel">
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => void measureMachine(maxBytes)} data-testid="realrun.run">
+            Measure this machine
+          </button>
+        )}
+      </div>
+      {job && (
+        <div className="progress" data-testid="realrun.progress">
+          <progress max={1} value={job.progress?.fraction ?? 0} aria-label={`${job.label} progress`} />
+          <span>
+            {job.label}: {job.progress?.message ?? 'starting…'}
+          </span>
+        </div>
+      )}
+      {error && (
+        <p className="field-error" role="alert" data-testid="realrun.error">
+          {error}
+        </p>
+      )}
+      {memory && (
+        <>
+          <ChaseChart points={memory.points} caches={memory.caches} prediction={table} />
+          <p className="legend">
+            <span className="swatch measured" /> measured here <span className="swatch predicted" /> predicted by {table.name}
+            {table.caches.some((c) => !c.latency) ? ' (gaps: the table gives no figure)' : ''}
+          </p>
+          <table className="levels" data-testid="realrun.levels">
+            <thead>
+              <tr>
+                <th>Level</th>
+                <th>Measured</th>
+                <th>Working sets</th>
+              </tr>
+            </thead>
+            <tbody>
+              {levels.map((level) => (
+                <tr key={level.name} data-testid={`realrun.level.${level.name}`}>
+                  <td>{level.name}</td>
+                  <td>{formatNs(level.ns)}</td>
+                  <td>
+                    {formatBytes(level.fromBytes)} – {formatBytes(level.toBytes)}
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <td>Mutex</td>
+                <td data-testid="realrun.mutex">{mutex ? formatNs(mutex.ns) : 'not measured'}</td>
+                <td>uncontended lock + unlock</td>
+              </tr>
+              <tr>
+                <td>SSD 4 KiB</td>
+                <td data-testid="realrun.ssd">
+                  {storage ? (storage.randomRead4KNs !== null ? formatNs(storage.randomRead4KNs) : 'not measurable') : 'not measured'}
+                </td>
+                <td>{storage?.reason ?? 'random read, page cache bypassed'}</td>
+              </tr>
+            </tbody>
+          </table>
+          <Stamp stamp={memory.stamp} at={memory.startedAt} />
+          <div className="row">
+            <button type="button" onClick={() => setParam('preset', THIS_MACHINE)} data-testid="realrun.show-on-ladder">
+              Show on the ladder
+            </button>
+            <button
+              type="button"
+              onClick={() => void saveText('nanoscope-memory-latency.json', JSON.stringify({ memory, mutex, storage }, null, 2), 'application/json')}
+              data-testid="realrun.save"
+            >
+              Save results (JSON)
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { ladderScene } from '../../../sim/ladder/scene';
+import type { AnyScene } from '../../engine/sceneModels';
+import type { SceneUi } from '../types';
+import { LadderStage } from './LadderStage';
+import { LadderInspector } from './LadderInspector';
+import { LadderExplain } from './LadderExplain';
+import { LadderRealRun } from './LadderRealRun';
+import { resolveLadderMachine } from './machine';
+
+export const latencyLadder: SceneUi = {
+  id: ladderScene.id,
+  title: 'Latency Ladder',
+  summary: 'From a CPU cycle to the other side of the planet',
+  model: ladderScene as AnyScene,
+  defaultScale: 'log',
+  resolveMachine: resolveLadderMachine,
+  Stage: LadderStage,
+  Inspector: LadderInspector,
+  Explain: LadderExplain,
+  RealRun: LadderRealRun,
+};

@@ -1,0 +1,33 @@
+/** Which machine description the ladder shows: a preset table, or this machine as measured. */
+import { getPreset } from '../../../sim/hardware/presets';
+import { machineFromMeasurements } from '../../../sim/hardware/thisMachine';
+import type { MachineModel } from '../../../sim/hardware/types';
+import type { AppStore } from '../../state/store';
+
+export const THIS_MACHINE = 'this-machine';
+
+export function thisMachine(state: Pick<AppStore, 'hostInfo' | 'osCaches' | 'memory' | 'storage' | 'mutex'>): MachineModel {
+  const stamp = state.memory?.stamp ?? state.hostInfo?.machine;
+  return machineFromMeasurements({
+    cpuModel: stamp?.cpuModel,
+    cores: Math.max(1, stamp?.cores ?? 1),
+    cpuMHz: stamp?.cpuMHz || undefined,
+    osCaches: state.memory?.caches ?? state.osCaches,
+    chase: state.memory?.points,
+    ssdRandomRead4KNs: state.storage ? state.storage.randomRead4KNs : undefined,
+    mutexNs: state.mutex?.ns,
+  });
+}
+
+export function resolveLadderMachine(params: Readonly<Record<string, string>>, state: AppStore): { machine: MachineModel; notice?: string } {
+  const id = params.preset ?? '2012';
+  if (id === THIS_MACHINE) {
+    const machine = thisMachine(state);
+    return state.memory
+      ? { machine }
+      : { machine, notice: 'This machine has not been measured yet: open “Real run” and press “Measure this machine”. Until then its rungs show as not measured.' };
+  }
+  const preset = getPreset(id);
+  if (preset) return { machine: preset };
+  return { machine: getPreset('2012')!, notice: `Unknown preset “${id}”: showing the ~2012 table.` };
+}

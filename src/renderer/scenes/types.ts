@@ -1,0 +1,21 @@
+/** What the shell needs to know about a scene: its model, its panels, how it picks a machine. */
+import type { ComponentType } from 'react';
+import type { AnyScene } from '../engine/sceneModels';
+import type { MachineModel } from '../../sim/hardware/types';
+import type { TimeScale } from '../routing/url';
+import type { AppStore } from '../state/store';
+
+export interface SceneUi {
+  readonly id: string;
+  readonly title: string;
+  /** One line for the sidebar and the "no such scene" list. */
+  readonly summary: string;
+  readonly model: AnyScene;
+  readonly defaultScale: TimeScale;
+  /** The machine description the model runs on, for these params. */
+  resolveMachine(params: Readonly<Record<string, string>>, state: AppStore): { machine: MachineModel; notice?: string };
+  readonly Stage: ComponentType;
+  readonly Inspector: ComponentType;
+  readonly Explain: ComponentType;
+  readonly RealRun: ComponentType;
+}

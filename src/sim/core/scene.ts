@@ -1,0 +1,28 @@
+/**
+ * What a scene's model looks like to the app: the renderer worker and the CLI both drive
+ * scenes through this one shape, and never reach into a model's internals.
+ */
+import type { Model, TraceRecord } from './engine';
+import type { MachineModel } from '../hardware/types';
+
+/** A parameter that was ignored, and why (e.g. `jitter must be a number from 0 to 0.5`). */
+export interface ParamIssue {
+  readonly key: string;
+  readonly reason: string;
+}
+
+/** A scene: parameters P, model state S, events E, records R, and a renderer view V. */
+export interface SceneDefinition<P, S, E, R extends TraceRecord, V> {
+  /** URL id, e.g. 'latency-ladder'. */
+  readonly id: string;
+  readonly title: string;
+  readonly defaults: P;
+  /** Parses URL/CLI string parameters; unknown keys and bad values are ignored and reported. */
+  parseParams(raw: Readonly<Record<string, string>>): { params: P; ignored: ParamIssue[] };
+  /** The inverse of parseParams: `parseParams(serializeParams(p)).params` deep-equals p. */
+  serializeParams(params: P): Record<string, string>;
+  /** The model for these parameters on this machine. */
+  model(params: P, machine: MachineModel): Model<S, E, R>;
+  /** A plain, structured-cloneable picture of a state, for the renderer. */
+  view(state: S): V;
+}
