@@ -1,0 +1,67 @@
+/**
+ * `nanoscope latency [--preset 2012|2020|teaching]`: the latency ladder of a preset, fastest
+ * first, with a human-scale column where an L1 reference takes one second.
+ */
+import { getPreset, PRESET_IDS } from '../../sim/hardware/presets';
+import { ladderRungs } from '../../sim/ladder/rungs';
+import type { CliContext } from '../context';
+import { InputError, UsageError } from '../errors';
+
+export const DEFAULT_PRESET = '2012';
+
+/** "0.5 ns", "7 ns", "150 µs", "10 ms", "1.5 s". */
+export function formatNs(ns: number): string {
+  const fmt = (v: number): string => String(Number(v.toPrecision(3)));
+  if (ns < 1e3) return `${fmt(ns)} ns`;
+  if (ns < 1e6) return `${fmt(ns / 1e3)} µs`;
+  if (ns < 1e9) return `${fmt(ns / 1e6)} ms`;
+  return `${fmt(ns / 1e9)} s`;
+}
+
+/** Seconds in words at human scale: "1 second", "14 seconds", "3.3 minutes", "1.2 days", "9.5 years". */
+export function formatHumanSeconds(s: number): string {
+  const units: [number, string][] = [
+    [365.25 * 86400, 'year'],
+    [30.44 * 86400, 'month'],
+    [86400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+    [1, 'second'],
+  ];
+  for (const [size, name] of units) {
+    if (s >= size || size === 1) {
+      const v = Number((s / size).toPrecision(s / size >= 100 ? 3 : 2));
+      return `${v} ${name}${v === 1 ? '' : 's'}`;
+    }
+  }
+  return `${s} seconds`;
+}
+
+export async function run(ctx: CliContext, positionals: string[], flags: Map<string, string | true>): Promise<void> {
+  if (positionals.length) throw new UsageError(`nanoscope latency: unexpected argument "${positionals[0]}"`);
+  const id = typeof flags.get('preset') === 'string' ? (flags.get('preset') as string) : DEFAULT_PRESET;
+  const machine = getPreset(id);
+  if (!machine) throw new InputError(`--preset: unknown preset "${id}" (valid: ${PRESET_IDS.join(', ')})`);
+  const rungs = ladderRungs(machine);
+  const present = rungs.filter((r): r is typeof r & { ns: number } => r.ns !== null).sort((a, b) => a.ns - b.ns);
+  const missing = rungs.filter((r) => r.ns === null);
+  if (ctx.json) {
+    ctx.out(
+      JSON.stringify({
+        preset: machine.id,
+        source: machine.source,
+        rungs: present.map((r) => ({ id: r.id, label: r.label, ns: r.ns, source: r.source, group: r.group })),
+        missing: missing.map((r) => ({ id: r.id, label: r.label })),
+      }),
+    );
+    return;
+  }
+  // Human scale: the L1 reference (or the fastest rung) becomes one second.
+  const unit = present.find((r) => /l1/i.test(r.id))?.ns ?? present[0]?.ns ?? 1;
+  const labelWidth = Math.max(9, ...present.map((r) => r.label.length));
+  const lines = [`${machine.name} — ${machine.source}`, '', `${'operation'.padEnd(labelWidth)}  ${'latency'.padStart(9)}  if L1 took 1 second`];
+  lines.push(`${'-'.repeat(labelWidth)}  ${'-'.repeat(9)}  ${'-'.repeat(19)}`);
+  for (const r of present) lines.push(`${r.label.padEnd(labelWidth)}  ${formatNs(r.ns).padStart(9)}  ${formatHumanSeconds(r.ns / unit)}`);
+  if (missing.length) lines.push('', `not in this table: ${missing.map((r) => r.label).join(', ')}`);
+  ctx.out(lines.join('\n'));
+}

@@ -1,0 +1,112 @@
+/**
+ * `nanoscope measure <kind>`: a real measurement on this machine, through the same
+ * MeasurementService (and the same worker files, in source mode) as both hosts.
+ */
+import type { MeasurementRequest, MeasurementResult, MemoryLatencyResult } from '../../shared/api';
+import { validateArgs } from '../../shared/validateArgs';
+import { MeasurementService } from '../../main/services/measurements';
+import { BUDGET_EXCEEDED } from '../../main/workers/protocol';
+import { formatBytes } from '../../main/workers/pointerChase';
+import { parseInteger, parseSize, stringFlag, type ParsedArgs } from '../args';
+import type { CliContext } from '../context';
+import { BudgetError, FailedError, InputError, UsageError } from '../errors';
+
+const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency'] as const;
+
+function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
+  const only = (allowed: string[]): void => {
+    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads']) {
+      if (args.flags.has(f) && !allowed.includes(f)) throw new UsageError(`nanoscope measure ${kind}: unknown flag --${f}`);
+    }
+  };
+  switch (kind) {
+    case 'memory-latency': {
+      only(['max-bytes', 'repeats', 'budget-ms']);
+      const maxBytes = stringFlag(args, 'max-bytes');
+      const repeats = stringFlag(args, 'repeats');
+      const budget = stringFlag(args, 'budget-ms');
+      return {
+        kind,
+        params: {
+          maxBytes: maxBytes === undefined ? 256 * 1024 ** 2 : parseSize(maxBytes, '--max-bytes'),
+          ...(repeats === undefined ? {} : { repeats: parseInteger(repeats, '--repeats', 1, 9) }),
+          ...(budget === undefined ? {} : { budgetMs: parseInteger(budget, '--budget-ms', 1000, 600_000) }),
+        },
+      };
+    }
+    case 'storage-latency': {
+      only(['reads']);
+      const reads = stringFlag(args, 'reads');
+      return { kind, params: reads === undefined ? {} : { reads: parseInteger(reads, '--reads', 16, 4096) } };
+    }
+    case 'mutex-latency':
+      only([]);
+      return { kind, params: {} };
+    default:
+      throw new UsageError(`nanoscope measure: unknown measurement "${kind}" (known: ${KINDS.join(', ')})`);
+  }
+}
+
+/** Runs one measurement to its end; progress lines go to stderr. */
+export function runMeasurement(request: MeasurementRequest, progress: (line: string) => void): Promise<MeasurementResult> {
+  const service = new MeasurementService({ workers: { kind: 'source' } });
+  return new Promise<MeasurementResult>((resolve, reject) => {
+    let jobId = '';
+    service.onEvent((event) => {
+      if (event.type === 'measurement.progress' && event.progress.jobId === jobId) {
+        progress(`[${String(Math.round(event.progress.fraction * 100)).padStart(3)}%] ${event.progress.message}`);
+      } else if (event.type === 'measurement.done' && event.jobId === jobId) {
+        resolve(event.result);
+      } else if (event.type === 'measurement.failed' && event.jobId === jobId) {
+        const message = event.error.message;
+        reject(message.startsWith(BUDGET_EXCEEDED) ? new BudgetError(`${request.kind}: ${message}`) : new FailedError(message));
+      }
+    });
+    const stop = (): void => {
+      service.cancel(jobId);
+    };
+    process.once('SIGINT', stop);
+    ({ jobId } = service.start(request));
+  }).finally(() => service.dispose());
+}
+
+function memoryTable(r: MemoryLatencyResult): string {
+  const caches = r.caches.filter((c) => c.type !== 'Instruction');
+  const lines = ['working set   ns per load   fits in', '-----------   -----------   -------'];
+  for (const p of r.points) {
+    const fit = caches.find((c) => p.bytes <= c.bytes);
+    lines.push(`${formatBytes(p.bytes).padStart(11)}   ${p.ns.toFixed(2).padStart(11)}   ${fit ? `L${fit.level} (${formatBytes(fit.bytes)})` : 'memory'}`);
+  }
+  lines.push('', `${r.stamp.cpuModel}, ${r.stamp.cores} cores, ${r.stamp.os}, ${r.stamp.runtime}; ${(r.wallMs / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}
+
+function human(r: MeasurementResult): string {
+  switch (r.kind) {
+    case 'memory-latency':
+      return memoryTable(r);
+    case 'storage-latency':
+      return r.randomRead4KNs === null ? `random 4 KiB read: not measurable (${r.reason ?? 'unknown reason'})` : `random 4 KiB read (O_DIRECT, median): ${(r.randomRead4KNs / 1000).toFixed(1)} µs`;
+    case 'mutex-latency':
+      return `uncontended lock + unlock (Atomics): ${r.ns.toFixed(2)} ns`;
+  }
+}
+
+export async function run(ctx: CliContext, positionals: string[], flags: Map<string, string | true>): Promise<void> {
+  const [kind, ...extra] = positionals;
+  if (kind === undefined) throw new UsageError(`nanoscope measure: which measurement? (${KINDS.join(', ')})`);
+  if (extra.length) throw new UsageError(`nanoscope measure: unexpected argument "${extra[0]}"`);
+  const request = buildRequest(kind, { positionals, flags });
+  const checked = validateArgs('startMeasurement', [request]);
+  if (!checked.ok) throw new InputError(checked.error.message.replace(/^startMeasurement: params\.(\w+)/, (_m, f: string) => `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
+  const result = await runMeasurement(request, ctx.err);
+  if (!ctx.json) {
+    ctx.out(human(result));
+    return;
+  }
+  if (result.kind === 'memory-latency') {
+    ctx.out(JSON.stringify({ points: result.points, caches: result.caches, stamp: result.stamp, startedAt: result.startedAt, wallMs: result.wallMs }));
+  } else {
+    ctx.out(JSON.stringify(result));
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * `nanoscope` — the headless front door over src/sim and the measurement services.
+ * Exit codes, for every subcommand: 0 ok, 1 bad input data, 2 bad usage, 3 budget exceeded.
+ */
+import { parseFlags, parseInteger, stringFlag, type FlagSpec } from './args';
+import { GLOBAL_FLAGS, type CliContext } from './context';
+import { CliError, EXIT, FailedError, UsageError } from './errors';
+import { readVersion } from '../main/services/version';
+
+export type CommandRun = (ctx: CliContext, positionals: string[], flags: Map<string, string | true>) => Promise<void>;
+
+export interface CliCommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly flags: FlagSpec;
+  /** Loaded on use, so one subcommand's imports never slow down or break another. */
+  readonly load: () => Promise<{ run: CommandRun }>;
+}
+
+const COMMANDS: readonly CliCommand[] = [
+  {
+    name: 'latency',
+    summary: 'the latency ladder of a preset (2012, 2020, teaching), fastest first; L1 = 1 second on the human scale',
+    usage: 'latency [--preset 2012|2020|teaching]',
+    flags: { preset: 'value' },
+    load: () => import('./commands/latency'),
+  },
+  {
+    name: 'measure',
+    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency',
+    usage: 'measure memory-latency|storage-latency|mutex-latency [options]',
+    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value' },
+    load: () => import('./commands/measure'),
+  },
+  {
+    name: 'trace',
+    summary: 'run a scene model in a worker and print its trace records as JSON',
+    usage: 'trace ladder [--preset P] [--route R] [--jitter J] [--max-events N]',
+    flags: { preset: 'value', route: 'value', jitter: 'value', 'max-events': 'value' },
+    load: () => import('./commands/trace'),
+  },
+];
+
+export function usage(): string {
+  const lines = [
+    'Usage: nanoscope <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    'Global options:',
+    '  --json        machine-readable output on stdout (errors as JSON on stderr)',
+    '  --seed N      seed for simulations (default 1)',
+    '  --help        this text',
+    '  --version     print the version',
+    '',
+    'Exit codes: 0 ok, 1 bad input data, 2 bad usage, 3 budget exceeded.',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function writer(stream: NodeJS.WriteStream): (text: string) => void {
+  return (text) => void stream.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** Runs the CLI; resolves to the exit code (never calls process.exit). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const out = writer(process.stdout);
+  const err = writer(process.stderr);
+  const json = argv.includes('--json');
+  const fail = (e: CliError): number => {
+    if (json) err(JSON.stringify({ error: { code: e.code, message: e.message, exitCode: e.exitCode } }));
+    else err(`nanoscope: ${e.message}`);
+    if (e instanceof UsageError && !json) err(usage());
+    return e.exitCode;
+  };
+  try {
+    // The command is the first word that is neither a flag nor the value of --seed.
+    let index = -1;
+    for (let i = 0; i < argv.length; i++) {
+      if (argv[i] === '--seed') i++;
+      else if (argv[i] === '--') break;
+      else if (!argv[i]!.startsWith('-')) {
+        index = i;
+        break;
+      }
+    }
+    const name = index < 0 ? undefined : argv[index]!;
+    const rest = index < 0 ? [...argv] : [...argv.slice(0, index), ...argv.slice(index + 1)];
+    const command = name === undefined || name === 'help' ? undefined : COMMANDS.find((c) => c.name === name);
+    if (name !== undefined && name !== 'help' && !command) throw new UsageError(`unknown command "${name}"`);
+    const parsed = parseFlags(rest, { ...GLOBAL_FLAGS, ...(command?.flags ?? {}) }, command ? `nanoscope ${command.name}` : 'nanoscope');
+    if (parsed.flags.has('version')) {
+      out(readVersion(import.meta.url));
+      return EXIT.ok;
+    }
+    if (!command || parsed.flags.has('help') || parsed.flags.has('h')) {
+      if (!command && name !== 'help' && !parsed.flags.has('help') && !parsed.flags.has('h')) throw new UsageError('no command given');
+      out(command ? `Usage: nanoscope ${command.usage}\n  ${command.summary}\n` : usage());
+      return EXIT.ok;
+    }
+    const seedText = stringFlag(parsed, 'seed');
+    const seed = seedText === undefined ? undefined : parseInteger(seedText, '--seed', 0, 2 ** 32 - 1);
+    const { run } = await command.load();
+    await run({ json, seed, out, err }, parsed.positionals, parsed.flags);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CliError) return fail(e);
+    return fail(new FailedError(`internal error: ${(e as Error).stack ?? String(e)}`));
+  }
+}

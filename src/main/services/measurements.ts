@@ -1,0 +1,198 @@
+/**
+ * One real measurement at a time, each in its own worker_thread. `start` answers at once with
+ * a job id; progress, the result and failures arrive as HostEvents. Used by the Electron main
+ * process, the browser-mode host and the CLI alike.
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import {
+  ApiError,
+  type ApiErrorShape,
+  type HostEvent,
+  type MachineStamp,
+  type MeasurementKind,
+  type MeasurementRequest,
+  type MeasurementResult,
+  type OsCacheInfo,
+} from '../../shared/api';
+import type { PointerChaseInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
+import { machineStamp } from './machineStamp';
+import { osCaches } from './osCaches';
+import { spawnWorker, workerScriptPath, type WorkerLocation, type WorkerName } from './workers';
+
+export interface MeasurementServiceOptions {
+  readonly workers: WorkerLocation;
+  readonly stamp?: () => MachineStamp;
+  readonly caches?: () => Promise<OsCacheInfo[]>;
+  /** Where the storage test file may go, in order; default os.tmpdir() then <cwd>/.nanoscope-tmp. */
+  readonly tempDirs?: readonly string[];
+  readonly storageFileBytes?: number;
+}
+
+export type HostEventListener = (event: HostEvent) => void;
+
+interface Job {
+  readonly id: string;
+  readonly kind: MeasurementKind;
+  readonly worker: Worker;
+  readonly startedAt: Date;
+  readonly t0: bigint;
+  tempFile: string | null;
+  /** The worker posted its result; its exit is expected now. */
+  settling: boolean;
+  finished: boolean;
+}
+
+const WORKER_OF: Record<MeasurementKind, WorkerName> = {
+  'memory-latency': 'pointer-chase',
+  'storage-latency': 'storage-latency',
+  'mutex-latency': 'mutex-latency',
+};
+
+export class MeasurementService {
+  private readonly listeners = new Set<HostEventListener>();
+  private current: Job | null = null;
+  private readonly past = new Set<string>();
+  private counter = 0;
+  private readonly stamp: () => MachineStamp;
+  private readonly caches: () => Promise<OsCacheInfo[]>;
+
+  constructor(private readonly options: MeasurementServiceOptions) {
+    this.stamp = options.stamp ?? machineStamp;
+    this.caches = options.caches ?? (() => osCaches());
+  }
+
+  onEvent(listener: HostEventListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** The running job, if any. */
+  running(): { readonly jobId: string; readonly kind: MeasurementKind } | null {
+    return this.current ? { jobId: this.current.id, kind: this.current.kind } : null;
+  }
+
+  /** Starts a (validated) request; throws ApiError('busy') while another one runs. */
+  start(request: MeasurementRequest): { jobId: string } {
+    if (this.current) {
+      throw new ApiError('busy', `a ${this.current.kind} measurement is already running (job ${this.current.id}); cancel it or wait for it to finish`);
+    }
+    const id = `${request.kind}-${++this.counter}-${randomBytes(3).toString('hex')}`;
+    const script = workerScriptPath(WORKER_OF[request.kind], this.options.workers);
+    const worker = spawnWorker(script, this.options.workers, { workerData: { worker: WORKER_OF[request.kind], input: this.workerInput(request) } });
+    const job: Job = { id, kind: request.kind, worker, startedAt: new Date(), t0: process.hrtime.bigint(), tempFile: null, settling: false, finished: false };
+    this.current = job;
+    worker.on('message', (m: WorkerMessage) => this.onWorkerMessage(job, m));
+    worker.on('error', (e) => this.fail(job, { code: 'failed', message: `${job.kind} worker crashed: ${e.message}` }));
+    worker.on('exit', (code) => job.settling || this.fail(job, { code: 'failed', message: `${job.kind} worker exited (code ${code}) without a result` }));
+    return { jobId: id };
+  }
+
+  /** Stops a running job (its worker is terminated). false for a job that already ended. */
+  cancel(jobId: string): { cancelled: boolean } {
+    const job = this.current;
+    if (job && job.id === jobId) {
+      this.fail(job, { code: 'cancelled', message: `${job.kind} measurement cancelled` });
+      return { cancelled: true };
+    }
+    if (this.past.has(jobId)) return { cancelled: false };
+    throw new ApiError('not-found', `no measurement job "${jobId}"`);
+  }
+
+  /** Cancels whatever runs and drops all listeners; resolves when the worker is gone. */
+  async dispose(): Promise<void> {
+    const job = this.current;
+    if (job) {
+      this.fail(job, { code: 'cancelled', message: `${job.kind} measurement cancelled: the host is shutting down` });
+      await job.worker.terminate().catch(() => undefined);
+    }
+    this.listeners.clear();
+  }
+
+  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | Record<string, never> {
+    switch (request.kind) {
+      case 'memory-latency':
+        return { maxBytes: request.params.maxBytes, repeats: request.params.repeats ?? 3, budgetMs: request.params.budgetMs ?? 60_000 };
+      case 'storage-latency':
+        return {
+          reads: request.params.reads ?? 256,
+          dirs: this.options.tempDirs ?? [tmpdir(), join(process.cwd(), '.nanoscope-tmp')],
+          fileBytes: this.options.storageFileBytes ?? 64 * 1024 * 1024,
+        };
+      case 'mutex-latency':
+        return {};
+    }
+  }
+
+  private emit(event: HostEvent): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l(event);
+      } catch {
+        // A broken listener must not stop the others or the job.
+      }
+    }
+  }
+
+  private finish(job: Job): boolean {
+    if (job.finished) return false;
+    job.finished = true;
+    if (this.current === job) this.current = null;
+    this.past.add(job.id);
+    if (this.past.size > 1000) this.past.delete(this.past.values().next().value as string);
+    if (job.tempFile) rmSync(job.tempFile, { force: true });
+    void job.worker.terminate().catch(() => undefined);
+    return true;
+  }
+
+  private fail(job: Job, error: ApiErrorShape): void {
+    if (this.finish(job)) this.emit({ type: 'measurement.failed', jobId: job.id, error });
+  }
+
+  private onWorkerMessage(job: Job, m: WorkerMessage): void {
+    if (job.finished) return;
+    switch (m.type) {
+      case 'progress':
+        this.emit({ type: 'measurement.progress', progress: { jobId: job.id, fraction: m.fraction, message: m.message } });
+        return;
+      case 'tempFile':
+        job.tempFile = m.path;
+        return;
+      case 'error':
+        this.fail(job, { code: 'failed', message: m.message });
+        return;
+      case 'result':
+        job.settling = true;
+        void this.complete(job, m.result);
+        return;
+    }
+  }
+
+  private async complete(job: Job, r: WorkerResult): Promise<void> {
+    const wallMs = Math.round(Number(process.hrtime.bigint() - job.t0) / 1e4) / 100;
+    const common = { stamp: this.stamp(), startedAt: job.startedAt.toISOString(), wallMs };
+    let result: MeasurementResult;
+    try {
+      switch (r.kind) {
+        case 'memory-latency':
+          result = { kind: r.kind, points: r.points, caches: await this.caches(), ...common };
+          break;
+        case 'storage-latency':
+          result = { kind: r.kind, randomRead4KNs: r.randomRead4KNs, ...(r.reason ? { reason: r.reason } : {}), ...(r.path ? { path: r.path } : {}), ...common };
+          break;
+        case 'mutex-latency':
+          result = { kind: r.kind, ns: r.ns, ...common };
+          break;
+      }
+    } catch (e) {
+      this.fail(job, { code: 'failed', message: `${job.kind}: ${(e as Error).message}` });
+      return;
+    }
+    if (this.finish(job)) this.emit({ type: 'measurement.done', jobId: job.id, result });
+  }
+}

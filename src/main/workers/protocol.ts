@@ -1,0 +1,45 @@
+/** Messages between a measurement worker and MeasurementService. */
+import type { MemoryLatencyPoint } from '../../shared/api';
+
+/** Message prefix of a budget error; the CLI maps it to exit code 3. */
+export const BUDGET_EXCEEDED = 'budget exceeded';
+
+export type WorkerMessage =
+  | { readonly type: 'progress'; readonly fraction: number; readonly message: string }
+  /** A temp file the service must delete if the worker is terminated before it can. */
+  | { readonly type: 'tempFile'; readonly path: string | null }
+  | { readonly type: 'result'; readonly result: WorkerResult }
+  | { readonly type: 'error'; readonly budget: boolean; readonly message: string };
+
+export type WorkerResult =
+  | { readonly kind: 'memory-latency'; readonly points: MemoryLatencyPoint[]; readonly checksum: number }
+  | { readonly kind: 'storage-latency'; readonly randomRead4KNs: number | null; readonly reason?: string; readonly path?: string }
+  | { readonly kind: 'mutex-latency'; readonly ns: number };
+
+export interface PointerChaseInput {
+  readonly maxBytes: number;
+  readonly repeats: number;
+  readonly budgetMs: number;
+}
+
+export interface StorageLatencyInput {
+  readonly reads: number;
+  /** Directories to try for the temp file, in order (the first on a real disk wins). */
+  readonly dirs: readonly string[];
+  readonly fileBytes: number;
+}
+
+/**
+ * workerData of every measurement worker. The entry code runs only when `worker` names
+ * it, so importing a worker module for its helpers (from the CLI, or a test that itself runs
+ * in a worker_thread) never starts a measurement.
+ */
+export interface WorkerEnvelope<T> {
+  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency';
+  readonly input: T;
+}
+
+export function envelopeFor<T>(name: WorkerEnvelope<T>['worker'], data: unknown): T | undefined {
+  const env = data as Partial<WorkerEnvelope<T>> | null | undefined;
+  return env && typeof env === 'object' && env.worker === name ? (env.input as T) : undefined;
+}

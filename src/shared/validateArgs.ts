@@ -1,0 +1,128 @@
+/**
+ * Validation of API arguments, shared by both hosts so that a bad request gets the same
+ * code and the same message over IPC and over HTTP. Messages name the method, the argument
+ * and the field: "startMeasurement: params.maxBytes must be an integer from 4096 to 2147483648".
+ */
+import { API_METHODS, type ApiErrorShape, type ApiMethodName } from './api';
+
+export type ValidatedArgs =
+  | { readonly ok: true; readonly method: ApiMethodName; readonly args: unknown[] }
+  | { readonly ok: false; readonly error: ApiErrorShape };
+
+export const MEMORY_LATENCY_LIMITS = {
+  maxBytes: { min: 4096, max: 2 ** 31 },
+  repeats: { min: 1, max: 9 },
+  budgetMs: { min: 1000, max: 600_000 },
+} as const;
+export const STORAGE_LATENCY_LIMITS = { reads: { min: 16, max: 4096 } } as const;
+
+class Invalid extends Error {}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function checkInt(where: string, value: unknown, min: number, max: number, optional: boolean): void {
+  if (value === undefined && optional) return;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new Invalid(`${where} must be an integer from ${min} to ${max}`);
+  }
+}
+
+function checkKeys(where: string, obj: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) throw new Invalid(`${where}.${key} is not a known field (expected ${allowed.join(', ') || 'none'})`);
+  }
+}
+
+function checkArity(method: string, args: unknown[], n: number, names: readonly string[]): void {
+  if (args.length !== n) {
+    const what = n === 0 ? 'no arguments' : `${n} argument${n === 1 ? '' : 's'} (${names.join(', ')})`;
+    throw new Invalid(`${method}: expected ${what}, got ${args.length}`);
+  }
+}
+
+function validateMeasurementRequest(m: string, req: unknown): void {
+  if (!isRecord(req)) throw new Invalid(`${m}: request must be an object { kind, params }`);
+  checkKeys(`${m}: request`, req, ['kind', 'params']);
+  const params = req.params;
+  if (!isRecord(params)) throw new Invalid(`${m}: params must be an object`);
+  switch (req.kind) {
+    case 'memory-latency': {
+      const L = MEMORY_LATENCY_LIMITS;
+      checkKeys(`${m}: params`, params, ['maxBytes', 'repeats', 'budgetMs']);
+      checkInt(`${m}: params.maxBytes`, params.maxBytes, L.maxBytes.min, L.maxBytes.max, false);
+      checkInt(`${m}: params.repeats`, params.repeats, L.repeats.min, L.repeats.max, true);
+      checkInt(`${m}: params.budgetMs`, params.budgetMs, L.budgetMs.min, L.budgetMs.max, true);
+      return;
+    }
+    case 'storage-latency':
+      checkKeys(`${m}: params`, params, ['reads']);
+      checkInt(`${m}: params.reads`, params.reads, STORAGE_LATENCY_LIMITS.reads.min, STORAGE_LATENCY_LIMITS.reads.max, true);
+      return;
+    case 'mutex-latency':
+      checkKeys(`${m}: params`, params, []);
+      return;
+    default:
+      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency`);
+  }
+}
+
+function validateSaveFile(m: string, req: unknown): void {
+  if (!isRecord(req)) throw new Invalid(`${m}: request must be an object { suggestedName, data }`);
+  checkKeys(`${m}: request`, req, ['suggestedName', 'data', 'encoding', 'filters']);
+  if (typeof req.suggestedName !== 'string' || req.suggestedName.length === 0 || req.suggestedName.length > 255) {
+    throw new Invalid(`${m}: request.suggestedName must be a non-empty string of at most 255 characters`);
+  }
+  if (/[/\\]/.test(req.suggestedName)) throw new Invalid(`${m}: request.suggestedName must be a file name, not a path`);
+  if (typeof req.data !== 'string') throw new Invalid(`${m}: request.data must be a string`);
+  if (req.encoding !== undefined && req.encoding !== 'utf8' && req.encoding !== 'base64') {
+    throw new Invalid(`${m}: request.encoding must be utf8 or base64`);
+  }
+  if (req.filters !== undefined) {
+    if (!Array.isArray(req.filters)) throw new Invalid(`${m}: request.filters must be an array`);
+    req.filters.forEach((f: unknown, i: number) => {
+      if (!isRecord(f) || typeof f.name !== 'string' || !Array.isArray(f.extensions) || !f.extensions.every((e) => typeof e === 'string')) {
+        throw new Invalid(`${m}: request.filters[${i}] must be { name: string, extensions: string[] }`);
+      }
+    });
+  }
+}
+
+function isMethod(method: string): method is ApiMethodName {
+  return (API_METHODS as readonly string[]).includes(method);
+}
+
+/** Checks a method name and its arguments against the contract in api.ts. */
+export function validateArgs(method: string, args: unknown): ValidatedArgs {
+  if (!isMethod(method)) {
+    return { ok: false, error: { code: 'not-found', message: `unknown method "${method}" (known: ${API_METHODS.join(', ')})` } };
+  }
+  try {
+    if (!Array.isArray(args)) throw new Invalid(`${method}: arguments must be an array`);
+    switch (method) {
+      case 'hostInfo':
+      case 'osCaches':
+        checkArity(method, args, 0, []);
+        break;
+      case 'startMeasurement':
+        checkArity(method, args, 1, ['request']);
+        validateMeasurementRequest(method, args[0]);
+        break;
+      case 'cancelMeasurement':
+        checkArity(method, args, 1, ['jobId']);
+        if (typeof args[0] !== 'string' || args[0].length === 0 || args[0].length > 100) {
+          throw new Invalid(`${method}: jobId must be a non-empty string`);
+        }
+        break;
+      case 'saveFile':
+        checkArity(method, args, 1, ['request']);
+        validateSaveFile(method, args[0]);
+        break;
+    }
+    return { ok: true, method, args: args as unknown[] };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, error: { code: 'bad-request', message: e.message } };
+    throw e;
+  }
+}
