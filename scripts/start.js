@@ -3,9 +3,9 @@
 // `npm run web` (--web): browser mode directly. Flags: --no-build, --port N (browser mode).
 // Never require('electron') here: without its binary that throws.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electronBinary.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -32,20 +32,6 @@ function run(cmd, args, options = {}) {
   });
 }
 
-/** The Electron binary, or null with the reason it is missing. */
-function electronBinary() {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const dir = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-    const name = process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : process.platform === 'win32' ? 'electron.exe' : 'electron';
-    const bin = join(dir, name);
-    return existsSync(bin) ? { bin } : { missing: `${bin} is missing` };
-  }
-  const pathTxt = join(root, 'node_modules/electron/path.txt');
-  if (!existsSync(pathTxt)) return { missing: 'node_modules/electron/dist is missing; it cannot be downloaded here' };
-  const bin = join(root, 'node_modules/electron/dist', readFileSync(pathTxt, 'utf8').trim());
-  return existsSync(bin) ? { bin } : { missing: `${bin} is missing` };
-}
-
 if (build) {
   const code = await run(join(root, 'node_modules/.bin/electron-vite'), ['build']);
   if (code !== 0) {
@@ -56,7 +42,7 @@ if (build) {
 
 if (!web) {
   const electron = electronBinary();
-  if (electron.bin) process.exit(await run(electron.bin, [root]));
-  console.log(`Electron's binary is not installed (${electron.missing}) — starting browser mode instead.`);
+  if (electron) process.exit(await run(electron, [root]));
+  console.log("Electron's binary is not installed (node_modules/electron/dist is missing; it cannot be downloaded here) — starting browser mode instead.");
 }
 process.exit(await run(process.execPath, [join(root, 'out/main/web.js'), '--open', ...portArgs]));

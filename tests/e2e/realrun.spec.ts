@@ -13,6 +13,7 @@ test.describe('real run', () => {
     await expect(page.getByTestId('app')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
     await expect(page.getByTestId('realrun.mutex')).toContainText('ns');
     await page.getByRole('button', { name: 'Show on the ladder' }).click();
+    await ladder.openPanel('Inspector');
     await expect(ladder.preset).toHaveValue('this-machine');
     await expect(ladder.rung('l1')).not.toHaveAttribute('data-state', 'missing');
     await expect(ladder.rung('intercontinental-rtt')).toContainText('not measured');

@@ -36,14 +36,29 @@ export async function syncFrame(): Promise<void> {
   }
 }
 
-/** Moves the playhead to `t` (clamped to the run) and updates the step and frame. */
+function moveTo(step: number, t: number): void {
+  const changed = step !== store.getState().step;
+  store.setState({ t, step });
+  if (changed || !store.getState().frame) void syncFrame();
+}
+
+/** Moves the playhead to `t` (clamped to the run); the step is the last event at or before it (none at t = 0). */
 export function seek(t: number): void {
   const { times, span } = store.getState();
   const clamped = Math.max(0, Math.min(span.tEnd, t));
-  const step = stepAtTime(times, clamped);
-  const changed = step !== store.getState().step;
-  store.setState({ t: clamped, step });
-  if (changed || !store.getState().frame) void syncFrame();
+  moveTo(clamped <= 0 ? 0 : stepAtTime(times, clamped), clamped);
+}
+
+/**
+ * Moves to event `step` exactly (several events can share a time). `t`, when it lies
+ * within the step, keeps a position inside it; otherwise the playhead goes to the step's time.
+ */
+export function seekStep(step: number, t?: number): void {
+  const { times } = store.getState();
+  const target = Math.max(0, Math.min(times.length - 1, Math.round(step)));
+  const start = times[target] ?? 0;
+  const next = times[target + 1] ?? Infinity;
+  moveTo(target, t !== undefined && t >= start && t < next ? t : start);
 }
 
 function tick(now: number): void {
@@ -63,7 +78,7 @@ function tick(now: number): void {
 export function play(): void {
   const state = store.getState();
   if (state.playing || state.loading) return;
-  if (state.t >= state.span.tEnd) seek(0);
+  if (state.step >= state.times.length - 1) seekStep(0);
   store.setState({ playing: true });
   if (state.motion) {
     lastWall = performance.now();
@@ -96,16 +111,12 @@ export function togglePlay(): void {
 export function stepBy(n: number, keepPlaying = false): void {
   if (!keepPlaying) pause();
   const { times, step, t } = store.getState();
-  const last = times.length - 1;
-  let target: number;
-  if (n < 0 && t > (times[step] ?? 0)) target = Math.max(0, step + n + 1);
-  else target = Math.max(0, Math.min(last, step + n));
-  seek(times[target] ?? 0);
+  seekStep(n < 0 && t > (times[step] ?? 0) ? step + n + 1 : step + n);
 }
 
 export function restart(): void {
   pause();
-  seek(0);
+  seekStep(0);
 }
 
 export function changeSpeed(delta: number): void {

@@ -8,7 +8,7 @@ import { buildHash, parseAppState, parseHash, sceneQuery, stateQuery, type Ignor
 import { spanOf } from '../engine/playhead';
 import type { EngineClient } from '../engine/engineClient';
 import type { SceneUi } from '../scenes/types';
-import { pause, seek } from './playback';
+import { pause, seek, seekStep } from './playback';
 import { cancelMeasurement } from './measure';
 
 /** A budget for one run: more events than this and the scene stops, marked truncated. */
@@ -27,7 +27,7 @@ function currentHash(): string {
   const s = store.getState();
   if (!s.sceneId) return '#/';
   if (!findScene(s.sceneId)) return buildHash(s.sceneId, {});
-  return buildHash(s.sceneId, stateQuery(s.params, { seed: s.seed, t: s.t, scale: s.scale }));
+  return buildHash(s.sceneId, stateQuery(s.params, { seed: s.seed, t: s.t, step: s.step, scale: s.scale }));
 }
 
 function writeUrl(): void {
@@ -37,7 +37,7 @@ function writeUrl(): void {
   history.replaceState(null, '', hash);
 }
 
-async function load(scene: SceneUi, params: Record<string, string>, seed: number, t: number): Promise<void> {
+async function load(scene: SceneUi, params: Record<string, string>, seed: number, t: number, step: number | null = null): Promise<void> {
   const ticket = ++loadTicket;
   pause();
   const { machine, notice } = scene.resolveMachine(params, store.getState());
@@ -54,11 +54,16 @@ async function load(scene: SceneUi, params: Record<string, string>, seed: number
       t: 0,
       frame: loaded.first,
     });
-    seek(t);
+    goTo(t, step);
   } catch (error) {
     if (ticket !== loadTicket) return;
     store.setState({ loading: false, loadError: error instanceof Error ? error.message : String(error) });
   }
+}
+
+function goTo(t: number, step: number | null): void {
+  if (step === null) seek(t);
+  else seekStep(step, t);
 }
 
 /** Reads the URL and loads what it names. */
@@ -80,14 +85,14 @@ export function applyHash(): void {
   }
   const parsed = scene.model.parseParams(sceneQuery(query));
   const params = scene.model.serializeParams(parsed.params);
-  const app = parseAppState(query, { seed: 1, t: 0, scale: scene.defaultScale });
+  const app = parseAppState(query, { seed: 1, t: 0, step: null, scale: scene.defaultScale });
   const ignored: Ignored[] = [...parsed.ignored, ...app.ignored];
   const sameRun =
     previous.sceneId === sceneId && previous.seed === app.state.seed && JSON.stringify(previous.params) === JSON.stringify(params) && !previous.loadError;
   store.setState({ sceneId, params, seed: app.state.seed, scale: app.state.scale, ignored });
   lastHash = hash;
-  if (sameRun) seek(app.state.t);
-  else void load(scene, params, app.state.seed, app.state.t);
+  if (sameRun) goTo(app.state.t, app.state.step);
+  else void load(scene, params, app.state.seed, app.state.t, app.state.step);
   writeUrl();
 }
 
@@ -112,7 +117,7 @@ export function setSeed(raw: string): string | null {
   if (!scene) return null;
   store.setState({ seed: value });
   writeUrl();
-  void load(scene, s.params, value, s.t);
+  void load(scene, s.params, value, s.t, s.step);
   return null;
 }
 
@@ -120,7 +125,7 @@ export function setSeed(raw: string): string | null {
 export function reload(): void {
   const s = store.getState();
   const scene = findScene(s.sceneId);
-  if (scene) void load(scene, s.params, s.seed, s.t);
+  if (scene) void load(scene, s.params, s.seed, s.t, s.step);
 }
 
 export function setScale(scale: TimeScale): void {
@@ -135,7 +140,7 @@ export function startRouting(allScenes: readonly SceneUi[], client: EngineClient
   // Write the playhead back whenever playback stops or the user moves it while paused.
   store.subscribe((state, prev) => {
     if (state.playing) return;
-    if (state.t !== prev.t || state.playing !== prev.playing || state.scale !== prev.scale) writeUrl();
+    if (state.t !== prev.t || state.step !== prev.step || state.playing !== prev.playing || state.scale !== prev.scale) writeUrl();
   });
   applyHash();
 }

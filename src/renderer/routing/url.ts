@@ -10,7 +10,7 @@ export interface ParsedHash {
 }
 
 /** The keys the app owns; every other key belongs to the scene. */
-export const APP_KEYS = ['seed', 't', 'scale'] as const;
+export const APP_KEYS = ['seed', 't', 'step', 'scale'] as const;
 
 export function parseHash(hash: string): ParsedHash {
   const body = hash.replace(/^#/, '').replace(/^\/+/, '');
@@ -32,6 +32,8 @@ export interface AppState {
   readonly seed: number;
   /** Playhead in virtual nanoseconds. */
   readonly t: number;
+  /** Event index under the playhead; null = derive it from t. Several events can share one time. */
+  readonly step: number | null;
   readonly scale: TimeScale;
 }
 
@@ -43,7 +45,7 @@ export interface Ignored {
 /** Reads seed, t and scale; bad values fall back to the defaults and are reported. */
 export function parseAppState(query: Readonly<Record<string, string>>, defaults: AppState): { state: AppState; ignored: Ignored[] } {
   const ignored: Ignored[] = [];
-  let { seed, t, scale } = defaults;
+  let { seed, t, step, scale } = defaults;
   if (query.seed !== undefined) {
     const value = Number(query.seed);
     if (Number.isInteger(value) && value >= 0 && value <= 0xffffffff) seed = value;
@@ -54,11 +56,16 @@ export function parseAppState(query: Readonly<Record<string, string>>, defaults:
     if (Number.isFinite(value) && value >= 0) t = value;
     else ignored.push({ key: 't', reason: `t must be a time in nanoseconds ≥ 0 (got "${query.t}")` });
   }
+  if (query.step !== undefined) {
+    const value = Number(query.step);
+    if (Number.isInteger(value) && value >= 0) step = value;
+    else ignored.push({ key: 'step', reason: `step must be a whole number ≥ 0 (got "${query.step}")` });
+  }
   if (query.scale !== undefined) {
     if (query.scale === 'log' || query.scale === 'linear') scale = query.scale;
     else ignored.push({ key: 'scale', reason: `scale must be "log" or "linear" (got "${query.scale}")` });
   }
-  return { state: { seed, t, scale }, ignored };
+  return { state: { seed, t, step, scale }, ignored };
 }
 
 /** Splits a query into the scene's own keys and the app's keys. */
@@ -70,5 +77,8 @@ export function sceneQuery(query: Readonly<Record<string, string>>): Record<stri
 
 /** Serialises the full state; `t` keeps full precision so a shared link reopens the exact frame. */
 export function stateQuery(sceneParams: Readonly<Record<string, string>>, app: AppState): Record<string, string> {
-  return { ...sceneParams, seed: String(app.seed), t: String(app.t), scale: app.scale };
+  const query: Record<string, string> = { ...sceneParams, seed: String(app.seed), t: String(app.t) };
+  if (app.step !== null) query.step = String(app.step);
+  query.scale = app.scale;
+  return query;
 }
