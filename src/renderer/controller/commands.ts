@@ -3,7 +3,8 @@ import { CommandRegistry } from '../commands/registry';
 import { store } from '../state/store';
 import { BIG_STEP, changeSpeed, restart, stepBy, togglePlay } from './playback';
 import { exitPresentation, toggleHelp, toggleMotion, togglePresentation, toggleTheme } from './view';
-import { cancelMeasurement, measureMachine } from './measure';
+import { cancelMeasurement } from './measure';
+import { findScene } from './sceneController';
 
 export const registry = new CommandRegistry({
   'timeline.playPause': togglePlay,
@@ -19,6 +20,6 @@ export const registry = new CommandRegistry({
   'view.toggleTheme': toggleTheme,
   'view.toggleMotion': toggleMotion,
   'help.shortcuts': toggleHelp,
-  'measure.run': () => void measureMachine(store.getState().measureMaxBytes),
+  'measure.run': () => findScene(store.getState().sceneId)?.runRealRun?.(),
   'measure.cancel': () => void cancelMeasurement(),
 });

@@ -1,14 +1,15 @@
 /**
  * Real measurements on the user's machine, through the host API. One at a time; the
  * animation pauses while one runs; the user can cancel; leaving the scene cancels.
- * Results are kept in localStorage so "this machine" survives a reload.
+ * The latest result of each kind is kept in the store and in localStorage, so "this
+ * machine" survives a reload. Scenes call `runMeasurement`.
  */
 import { getApi } from '../api/client';
-import { ApiError, type HostEvent, type MeasurementRequest, type MeasurementResult } from '../../shared/api';
-import { store } from '../state/store';
+import { ApiError, type HostEvent, type MeasurementKind, type MeasurementRequest, type MeasurementResult } from '../../shared/api';
+import { store, type MeasurementResults } from '../state/store';
 import { pause } from './playback';
 
-const STORAGE_KEY = 'nanoscope.measurements.v1';
+const STORAGE_KEY = 'nanoscope.results.v1';
 
 interface Waiter {
   resolve: (result: MeasurementResult) => void;
@@ -32,9 +33,8 @@ function onHostEvent(event: HostEvent): void {
 }
 
 function persist(): void {
-  const { memory, storage, mutex } = store.getState();
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ memory, storage, mutex }));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(store.getState().results));
   } catch {
     // Not fatal: results stay for this page.
   }
@@ -44,20 +44,18 @@ function persist(): void {
 export function initMeasurements(): void {
   getApi().onEvent(onHostEvent);
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Pick<ReturnType<typeof store.getState>, 'memory' | 'storage' | 'mutex'>> | null;
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Record<string, MeasurementResult> | null;
     if (saved && typeof saved === 'object') {
-      store.setState({
-        memory: saved.memory?.kind === 'memory-latency' ? saved.memory : null,
-        storage: saved.storage?.kind === 'storage-latency' ? saved.storage : null,
-        mutex: saved.mutex?.kind === 'mutex-latency' ? saved.mutex : null,
-      });
+      const results: Record<string, MeasurementResult> = {};
+      for (const [kind, result] of Object.entries(saved)) if (result && typeof result === 'object' && result.kind === kind) results[kind] = result;
+      store.setState({ results: results as MeasurementResults });
     }
   } catch {
     localStorage.removeItem(STORAGE_KEY);
   }
 }
 
-async function runOne(request: MeasurementRequest, label: string): Promise<MeasurementResult> {
+async function startAndWait(request: MeasurementRequest, label: string): Promise<MeasurementResult> {
   const api = getApi();
   const { jobId } = await api.startMeasurement(request);
   store.setState({ job: { jobId, label, progress: null } });
@@ -65,30 +63,36 @@ async function runOne(request: MeasurementRequest, label: string): Promise<Measu
   return new Promise<MeasurementResult>((resolve, reject) => waiters.set(jobId, { resolve, reject }));
 }
 
-/** Measures memory latency (pointer chase), then a mutex, then an SSD read. */
-export async function measureMachine(maxBytes: number): Promise<void> {
-  if (store.getState().job) return;
+/**
+ * Runs a sequence of real measurements as one job the user sees (progress, one Cancel).
+ * Each result is stored as it arrives. Returns false when cancelled or failed; the
+ * message is then in `measureError`.
+ */
+export async function runMeasurements(steps: readonly { request: MeasurementRequest; label: string }[]): Promise<boolean> {
+  if (store.getState().job) return false;
   pause();
   cancelled = false;
   store.setState({ measureError: null, job: { jobId: '', label: 'Starting…', progress: null } });
   try {
-    const memory = await runOne({ kind: 'memory-latency', params: { maxBytes } }, 'Memory latency (pointer chase)');
-    store.setState({ memory: memory.kind === 'memory-latency' ? memory : null });
-    persist();
-    if (cancelled) return;
-    const mutex = await runOne({ kind: 'mutex-latency', params: {} }, 'Mutex lock + unlock');
-    store.setState({ mutex: mutex.kind === 'mutex-latency' ? mutex : null });
-    persist();
-    if (cancelled) return;
-    const storage = await runOne({ kind: 'storage-latency', params: {} }, 'SSD random 4 KiB read');
-    store.setState({ storage: storage.kind === 'storage-latency' ? storage : null });
-    persist();
+    for (const step of steps) {
+      if (cancelled) return false;
+      const result = await startAndWait(step.request, step.label);
+      store.setState({ results: { ...store.getState().results, [result.kind]: result } });
+      persist();
+    }
+    return !cancelled;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     store.setState({ measureError: error instanceof ApiError && error.code === 'cancelled' ? 'Measurement cancelled.' : message });
+    return false;
   } finally {
     store.setState({ job: null });
   }
+}
+
+/** One measurement; see runMeasurements. */
+export function runMeasurement(request: MeasurementRequest, label: string): Promise<boolean> {
+  return runMeasurements([{ request, label }]);
 }
 
 export async function cancelMeasurement(): Promise<void> {
@@ -103,8 +107,10 @@ export async function cancelMeasurement(): Promise<void> {
   }
 }
 
-/** Forgets saved results. */
-export function clearMeasurements(): void {
-  store.setState({ memory: null, storage: null, mutex: null });
+/** Forgets saved results of the given kinds (all when omitted). */
+export function clearMeasurements(kinds?: readonly MeasurementKind[]): void {
+  const results: Record<string, unknown> = { ...store.getState().results };
+  for (const kind of kinds ?? (Object.keys(results) as MeasurementKind[])) delete results[kind];
+  store.setState({ results: results as MeasurementResults });
   persist();
 }

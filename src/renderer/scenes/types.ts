@@ -18,4 +18,6 @@ export interface SceneUi {
   readonly Inspector: ComponentType;
   readonly Explain: ComponentType;
   readonly RealRun: ComponentType;
+  /** Starts the scene's real run with its current settings (the R key, the Measure menu). */
+  readonly runRealRun?: () => void;
 }

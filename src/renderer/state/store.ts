@@ -8,7 +8,10 @@ import { useStore } from 'zustand';
 import type { Frame } from '../engine/protocol';
 import type { Span } from '../engine/playhead';
 import type { Ignored, TimeScale } from '../routing/url';
-import type { OsCacheInfo, MeasurementProgress, MemoryLatencyResult, MutexLatencyResult, StorageLatencyResult, HostInfo } from '../../shared/api';
+import type { OsCacheInfo, MeasurementKind, MeasurementProgress, MeasurementResult, HostInfo } from '../../shared/api';
+
+/** The latest result of each kind of real measurement. */
+export type MeasurementResults = { readonly [K in MeasurementKind]?: Extract<MeasurementResult, { kind: K }> };
 
 export type Theme = 'light' | 'dark';
 
@@ -48,9 +51,7 @@ export interface UiSlice {
 
 export interface MeasureSlice {
   job: { jobId: string; label: string; progress: MeasurementProgress | null } | null;
-  memory: MemoryLatencyResult | null;
-  storage: StorageLatencyResult | null;
-  mutex: MutexLatencyResult | null;
+  results: MeasurementResults;
   measureError: string | null;
   /** Largest working set the next memory measurement uses. */
   measureMaxBytes: number;
@@ -105,9 +106,7 @@ export const store = createStore<AppStore>()(() => ({
   osCaches: [],
 
   job: null,
-  memory: null,
-  storage: null,
-  mutex: null,
+  results: {},
   measureError: null,
   measureMaxBytes: 256 * 1024 * 1024,
 }));

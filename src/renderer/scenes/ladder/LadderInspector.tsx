@@ -17,7 +17,7 @@ export function LadderInspector() {
   const params = useApp((s) => s.params);
   const counts = useApp((s) => s.frame?.counts);
   const view = useApp((s) => s.frame?.view) as LadderView | undefined;
-  const measured = useApp((s) => s.memory !== null);
+  const measured = useApp((s) => s.results['memory-latency'] !== undefined);
   const { machine } = resolveLadderMachine(params, store.getState());
   const jitter = Number(params.jitter ?? '0');
 

@@ -3,7 +3,8 @@
  * then show the curve beside the selected table's prediction, stamped with the machine.
  */
 import { useApp, store } from '../../state/store';
-import { cancelMeasurement, measureMachine } from '../../controller/measure';
+import { cancelMeasurement } from '../../controller/measure';
+import { measureMachine } from './measureMachine';
 import { setParam } from '../../controller/sceneController';
 import { getPreset } from '../../../sim/hardware/presets';
 import { analyzeChase } from '../../../sim/hardware/chaseAnalysis';
@@ -26,9 +27,9 @@ function Stamp({ stamp, at }: { stamp: MachineStamp; at: string }) {
 
 export function LadderRealRun() {
   const job = useApp((s) => s.job);
-  const memory = useApp((s) => s.memory);
-  const storage = useApp((s) => s.storage);
-  const mutex = useApp((s) => s.mutex);
+  const memory = useApp((s) => s.results['memory-latency']);
+  const storage = useApp((s) => s.results['storage-latency']);
+  const mutex = useApp((s) => s.results['mutex-latency']);
   const error = useApp((s) => s.measureError);
   const maxBytes = useApp((s) => s.measureMaxBytes);
   const params = useApp((s) => s.params);

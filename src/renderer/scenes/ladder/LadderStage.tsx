@@ -51,16 +51,14 @@ export function LadderStage() {
   const frame = useApp((s) => s.frame);
   const span = useApp((s) => s.span);
   const scale = useApp((s) => s.scale);
-  const memory = useApp((s) => s.memory);
-  const storage = useApp((s) => s.storage);
-  const mutex = useApp((s) => s.mutex);
+  const results = useApp((s) => s.results);
   const osCaches = useApp((s) => s.osCaches);
   const hostInfo = useApp((s) => s.hostInfo);
   const [boxRef, size] = useSize<HTMLDivElement>();
 
   const machine = useMemo(
-    () => resolveLadderMachine(params, { ...store.getState(), memory, storage, mutex, osCaches, hostInfo }).machine,
-    [params, memory, storage, mutex, osCaches, hostInfo],
+    () => resolveLadderMachine(params, { ...store.getState(), results, osCaches, hostInfo }).machine,
+    [params, results, osCaches, hostInfo],
   );
   const rungs = useMemo(() => ladderRungs(machine), [machine]);
   const layout = useMemo(() => ladderLayout(size.width, size.height, size.font, rungs, span, scale), [size, rungs, span, scale]);

@@ -6,6 +6,8 @@ import { LadderInspector } from './LadderInspector';
 import { LadderExplain } from './LadderExplain';
 import { LadderRealRun } from './LadderRealRun';
 import { resolveLadderMachine } from './machine';
+import { measureMachine } from './measureMachine';
+import { store } from '../../state/store';
 
 export const latencyLadder: SceneUi = {
   id: ladderScene.id,
@@ -18,4 +20,5 @@ export const latencyLadder: SceneUi = {
   Inspector: LadderInspector,
   Explain: LadderExplain,
   RealRun: LadderRealRun,
+  runRealRun: () => void measureMachine(store.getState().measureMaxBytes),
 };

@@ -6,16 +6,17 @@ import type { AppStore } from '../../state/store';
 
 export const THIS_MACHINE = 'this-machine';
 
-export function thisMachine(state: Pick<AppStore, 'hostInfo' | 'osCaches' | 'memory' | 'storage' | 'mutex'>): MachineModel {
-  const stamp = state.memory?.stamp ?? state.hostInfo?.machine;
+export function thisMachine(state: Pick<AppStore, 'hostInfo' | 'osCaches' | 'results'>): MachineModel {
+  const { 'memory-latency': memory, 'storage-latency': storage, 'mutex-latency': mutex } = state.results;
+  const stamp = memory?.stamp ?? state.hostInfo?.machine;
   return machineFromMeasurements({
     cpuModel: stamp?.cpuModel,
     cores: Math.max(1, stamp?.cores ?? 1),
     cpuMHz: stamp?.cpuMHz || undefined,
-    osCaches: state.memory?.caches ?? state.osCaches,
-    chase: state.memory?.points,
-    ssdRandomRead4KNs: state.storage ? state.storage.randomRead4KNs : undefined,
-    mutexNs: state.mutex?.ns,
+    osCaches: memory?.caches ?? state.osCaches,
+    chase: memory?.points,
+    ssdRandomRead4KNs: storage ? storage.randomRead4KNs : undefined,
+    mutexNs: mutex?.ns,
   });
 }
 
@@ -23,7 +24,7 @@ export function resolveLadderMachine(params: Readonly<Record<string, string>>, s
   const id = params.preset ?? '2012';
   if (id === THIS_MACHINE) {
     const machine = thisMachine(state);
-    return state.memory
+    return state.results['memory-latency']
       ? { machine }
       : { machine, notice: 'This machine has not been measured yet: open “Real run” and press “Measure this machine”. Until then its rungs show as not measured.' };
   }
