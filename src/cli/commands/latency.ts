@@ -4,38 +4,11 @@
  */
 import { getPreset, PRESET_IDS } from '../../sim/hardware/presets';
 import { ladderRungs } from '../../sim/ladder/rungs';
+import { formatDuration, formatNs, humanSeconds } from '../../sim/ladder/scale';
 import type { CliContext } from '../context';
 import { InputError, UsageError } from '../errors';
 
 export const DEFAULT_PRESET = '2012';
-
-/** "0.5 ns", "7 ns", "150 µs", "10 ms", "1.5 s". */
-export function formatNs(ns: number): string {
-  const fmt = (v: number): string => String(Number(v.toPrecision(3)));
-  if (ns < 1e3) return `${fmt(ns)} ns`;
-  if (ns < 1e6) return `${fmt(ns / 1e3)} µs`;
-  if (ns < 1e9) return `${fmt(ns / 1e6)} ms`;
-  return `${fmt(ns / 1e9)} s`;
-}
-
-/** Seconds in words at human scale: "1 second", "14 seconds", "3.3 minutes", "1.2 days", "9.5 years". */
-export function formatHumanSeconds(s: number): string {
-  const units: [number, string][] = [
-    [365.25 * 86400, 'year'],
-    [30.44 * 86400, 'month'],
-    [86400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-    [1, 'second'],
-  ];
-  for (const [size, name] of units) {
-    if (s >= size || size === 1) {
-      const v = Number((s / size).toPrecision(s / size >= 100 ? 3 : 2));
-      return `${v} ${name}${v === 1 ? '' : 's'}`;
-    }
-  }
-  return `${s} seconds`;
-}
 
 export async function run(ctx: CliContext, positionals: string[], flags: Map<string, string | true>): Promise<void> {
   if (positionals.length) throw new UsageError(`nanoscope latency: unexpected argument "${positionals[0]}"`);
@@ -61,7 +34,7 @@ export async function run(ctx: CliContext, positionals: string[], flags: Map<str
   const labelWidth = Math.max(9, ...present.map((r) => r.label.length));
   const lines = [`${machine.name} — ${machine.source}`, '', `${'operation'.padEnd(labelWidth)}  ${'latency'.padStart(9)}  if L1 took 1 second`];
   lines.push(`${'-'.repeat(labelWidth)}  ${'-'.repeat(9)}  ${'-'.repeat(19)}`);
-  for (const r of present) lines.push(`${r.label.padEnd(labelWidth)}  ${formatNs(r.ns).padStart(9)}  ${formatHumanSeconds(r.ns / unit)}`);
+  for (const r of present) lines.push(`${r.label.padEnd(labelWidth)}  ${formatNs(r.ns).padStart(9)}  ${formatDuration(humanSeconds(r.ns, unit))}`);
   if (missing.length) lines.push('', `not in this table: ${missing.map((r) => r.label).join(', ')}`);
   ctx.out(lines.join('\n'));
 }

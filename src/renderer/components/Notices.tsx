@@ -5,9 +5,16 @@ export function Notices() {
   const ignored = useApp((s) => s.ignored);
   const notice = useApp((s) => s.notice);
   const loadError = useApp((s) => s.loadError);
-  if (ignored.length === 0 && !notice && !loadError) return null;
+  const loading = useApp((s) => s.loading);
+  const progress = useApp((s) => s.loadProgress);
+  if (ignored.length === 0 && !notice && !loadError && !(loading && progress > 0)) return null;
   return (
     <div className="notices" role="status" data-testid="notices">
+      {loading && progress > 0 && (
+        <p className="notice" data-testid="notices.loading">
+          Simulating… <progress max={1} value={progress} aria-label="Simulation progress" /> {Math.round(progress * 100)} %
+        </p>
+      )}
       {loadError && (
         <p className="notice error" data-testid="notices.error">
           The simulation failed: {loadError}

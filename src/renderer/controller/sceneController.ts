@@ -41,9 +41,11 @@ async function load(scene: SceneUi, params: Record<string, string>, seed: number
   const ticket = ++loadTicket;
   pause();
   const { machine, notice } = scene.resolveMachine(params, store.getState());
-  store.setState({ loading: true, loadError: null, notice: notice ?? null });
+  store.setState({ loading: true, loadProgress: 0, loadError: null, notice: notice ?? null });
   try {
-    const loaded = await engine!.load({ sceneId: scene.id, params, seed, machine, maxEvents: MAX_EVENTS });
+    const loaded = await engine!.load({ sceneId: scene.id, params, seed, machine, maxEvents: MAX_EVENTS }, (loadProgress) => {
+      if (ticket === loadTicket) store.setState({ loadProgress });
+    });
     if (ticket !== loadTicket) return;
     store.setState({
       loading: false,

@@ -22,6 +22,8 @@ export interface SceneSlice {
   /** URL parts that were ignored, with reasons (shown as a notice). */
   ignored: Ignored[];
   loading: boolean;
+  /** 0..1 while a long simulation runs in the worker. */
+  loadProgress: number;
   loadError: string | null;
   /** A note about what the scene is showing, e.g. which machine stands in for an unmeasured one. */
   notice: string | null;
@@ -85,6 +87,7 @@ export const store = createStore<AppStore>()(() => ({
   seed: 1,
   ignored: [],
   loading: false,
+  loadProgress: 0,
   loadError: null,
   notice: null,
 

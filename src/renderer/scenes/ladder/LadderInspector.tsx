@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useApp } from '../../state/store';
 import { setParam } from '../../controller/sceneController';
 import { PRESETS } from '../../../sim/hardware/presets';
@@ -17,9 +18,21 @@ export function LadderInspector() {
   const params = useApp((s) => s.params);
   const counts = useApp((s) => s.frame?.counts);
   const view = useApp((s) => s.frame?.view) as LadderView | undefined;
+  const total = useApp((s) => s.span.tEnd);
   const measured = useApp((s) => s.results['memory-latency'] !== undefined);
   const { machine } = resolveLadderMachine(params, store.getState());
   const jitter = Number(params.jitter ?? '0');
+  const elapsedRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // The playhead moves every frame: follow it without re-rendering the panel.
+    const paint = (t: number) => {
+      if (elapsedRef.current) elapsedRef.current.textContent = formatNs(t);
+    };
+    paint(store.getState().t);
+    return store.subscribe((s, prev) => {
+      if (s.t !== prev.t) paint(s.t);
+    });
+  }, []);
 
   return (
     <div className="inspector" data-testid="ladder.inspector">
@@ -65,7 +78,9 @@ export function LadderInspector() {
           {counts?.['rung.leave'] ?? 0} of {view?.route.length ?? 0}
         </dd>
         <dt>Machine time so far</dt>
-        <dd data-testid="ladder.stats.elapsed">{formatNs(view?.elapsed ?? 0)}</dd>
+        <dd data-testid="ladder.stats.elapsed" ref={elapsedRef} />
+        <dt>Whole trip</dt>
+        <dd data-testid="ladder.stats.total">{formatNs(total)}</dd>
       </dl>
     </div>
   );
