@@ -19,6 +19,9 @@ export default defineConfig({
           'workers/pointer-chase': resolve('src/main/workers/pointerChase.ts'),
           'workers/storage-latency': resolve('src/main/workers/storageLatency.ts'),
           'workers/mutex-latency': resolve('src/main/workers/mutexLatency.ts'),
+          'workers/race': resolve('src/main/workers/race.ts'),
+          'workers/false-sharing': resolve('src/main/workers/falseSharing.ts'),
+          'workers/memory-mountain': resolve('src/main/workers/memoryMountain.ts'),
         },
         output: {
           entryFileNames: '[name].js',

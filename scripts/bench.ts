@@ -12,7 +12,9 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Browser } from '@playwright/test';
 import { Engine } from '../src/sim/core/engine';
 import { trivialModel } from '../src/sim/core/trivialModel';
+import { explore } from '../src/sim/threads/explore';
 import { startHost } from '../tests/e2e/host';
+import { benchCache } from './cacheBench';
 
 const full = process.argv.includes('--full');
 const rows: { metric: string; value: string; goal: string }[] = [];
@@ -34,6 +36,33 @@ function benchEngine(): void {
     if (i > 0) rates.push(result.steps / seconds); // the first run warms up the JIT
   }
   row('engine, trivial events/s (median of 3 × 5 M)', `${(median(rates) / 1e6).toFixed(1)} M/s`, '≥ 5 M/s');
+}
+
+/** The threads explorer on T=3, K=4 non-atomic increments, one core: raw state rate, and the CLI's reduced search. */
+function benchExplorer(): void {
+  const run = (reduce: boolean) => {
+    const rates: number[] = [];
+    const times: number[] = [];
+    let states = 0;
+    for (let i = 0; i < 6; i++) {
+      const start = performance.now();
+      states = explore({ threads: 3, iterations: 4, strategy: 'nonatomic', reduce }).states;
+      const seconds = (performance.now() - start) / 1000;
+      if (i > 1) {
+        // the first runs warm up the JIT
+        rates.push(states / seconds);
+        times.push(seconds);
+      }
+    }
+    return { states, rate: median(rates), seconds: median(times) };
+  };
+  const full = run(false);
+  const reduced = run(true);
+  row(
+    'explorer, 3 threads × 4 non-atomic increments (median of 4)',
+    `${(full.rate / 1e6).toFixed(2)} M states/s (${full.states} states, ${full.seconds.toFixed(2)} s); reduced: ${reduced.states} states, ${reduced.seconds.toFixed(2)} s`,
+    '≥ 1 M states/s',
+  );
 }
 
 function benchBundle(): void {
@@ -118,6 +147,8 @@ function benchPointerChase(): void {
 async function main(): Promise<void> {
   process.stderr.write('Nanoscope bench…\n');
   benchEngine();
+  benchExplorer();
+  await benchCache(row);
   benchBundle();
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync('out/main/web.js')) {

@@ -1,7 +1,8 @@
 /** A small strict flag parser: every flag must be declared, or it is a usage error. */
 import { InputError, UsageError } from './errors';
 
-export type FlagSpec = Readonly<Record<string, 'boolean' | 'value'>>;
+/** 'list': a value flag that may repeat; its values are kept joined with '\n'. */
+export type FlagSpec = Readonly<Record<string, 'boolean' | 'value' | 'list'>>;
 
 export interface ParsedArgs {
   readonly positionals: string[];
@@ -32,7 +33,8 @@ export function parseFlags(argv: readonly string[], spec: FlagSpec, context: str
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined) throw new UsageError(`${context}: --${name} needs a value`);
-    flags.set(name, value);
+    const previous = flags.get(name);
+    flags.set(name, kind === 'list' && typeof previous === 'string' ? `${previous}\n${value}` : value);
   }
   return { positionals, flags };
 }

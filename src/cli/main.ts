@@ -16,6 +16,8 @@ export interface CliCommand {
   readonly flags: FlagSpec;
   /** Loaded on use, so one subcommand's imports never slow down or break another. */
   readonly load: () => Promise<{ run: CommandRun }>;
+  /** More text for `nanoscope <command> --help` (e.g. lists of names), loaded on use. */
+  readonly help?: () => Promise<string>;
 }
 
 const COMMANDS: readonly CliCommand[] = [
@@ -28,9 +30,9 @@ const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: 'measure',
-    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency',
-    usage: 'measure memory-latency|storage-latency|mutex-latency [options]',
-    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value' },
+    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000]',
+    usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing [options]',
+    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value' },
     load: () => import('./commands/measure'),
   },
   {
@@ -39,6 +41,22 @@ const COMMANDS: readonly CliCommand[] = [
     usage: 'trace ladder [--preset P] [--route R] [--jitter J] [--max-events N]',
     flags: { preset: 'value', route: 'value', jitter: 'value', 'max-events': 'value' },
     load: () => import('./commands/trace'),
+  },
+  {
+    name: 'cache',
+    summary: 'run a valgrind lackey or Dinero din trace (gzip ok, - = stdin), or a generated pattern, through a cache hierarchy; every counter, memory traffic, AMAT (--help lists patterns)',
+    usage: 'cache --config FILE.json|PRESET (--trace FILE[.gz]|- [--format lackey|din] [--ifetch ignore|data] [--din-size N] | --pattern NAME [--param k=v]…)',
+    flags: { config: 'value', trace: 'value', format: 'value', ifetch: 'value', 'din-size': 'value', pattern: 'value', param: 'list' },
+    load: () => import('./commands/cache'),
+    help: async () => (await import('./commands/cache')).cacheHelp(),
+  },
+  {
+    name: 'explore',
+    summary:
+      'every interleaving of T threads × K counter updates (in a worker): reachable final values, a witness schedule each (thread ids, one per micro-op step), with --count the number of interleavings (decimal strings). Steps: nonatomic load,add,store; atomic fetch_add; cas load,add,cas (a failed cas jumps back to the load); mutex lock,load,add,store,unlock (lock only while free). An interleaving is a sequence of thread ids, one per step, each naming a thread that can step then, until every thread has finished. incdec: threads 1,3,5… decrement. Exit 3 past --max-states (default 2000000)',
+    usage: 'explore --threads T --iterations K --strategy nonatomic|atomic|cas|mutex [--workload inc|incdec] [--max-states N] [--count]',
+    flags: { threads: 'value', iterations: 'value', strategy: 'value', workload: 'value', 'max-states': 'value', count: 'boolean' },
+    load: () => import('./commands/explore'),
   },
 ];
 
@@ -97,7 +115,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (!command || parsed.flags.has('help') || parsed.flags.has('h')) {
       if (!command && name !== 'help' && !parsed.flags.has('help') && !parsed.flags.has('h')) throw new UsageError('no command given');
-      out(command ? `Usage: nanoscope ${command.usage}\n  ${command.summary}\n` : usage());
+      out(command ? `Usage: nanoscope ${command.usage}\n  ${command.summary}\n${command.help ? await command.help() : ''}` : usage());
       return EXIT.ok;
     }
     const seedText = stringFlag(parsed, 'seed');

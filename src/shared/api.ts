@@ -128,12 +128,99 @@ export interface MutexLatencyResult {
   readonly wallMs: number;
 }
 
+// Memory mountain (scene: memory hierarchy) — read bandwidth over working set × stride.
+export interface MemoryMountainParams {
+  /** Largest working set; every power of two from 4 KiB to this. 4096..2^31. */
+  readonly maxBytes: number;
+  /** Strides in 8-byte elements, each 1..64; default 1, 2, 4, 8, 16, 32. */
+  readonly strides?: readonly number[];
+  /** Wall-clock budget in ms (1000..600000); default 60000. */
+  readonly budgetMs?: number;
+}
+
+export interface MemoryMountainPoint {
+  readonly bytes: number;
+  /** Stride in 8-byte elements. */
+  readonly stride: number;
+  /** Read bandwidth, GB/s (10^9 bytes of data actually read per second). */
+  readonly gbPerS: number;
+}
+
+export interface MemoryMountainResult {
+  readonly kind: 'memory-mountain';
+  readonly elementBytes: number;
+  readonly points: readonly MemoryMountainPoint[];
+  readonly caches: readonly OsCacheInfo[];
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+  readonly wallMs: number;
+}
+
+// Threads racing on a SharedArrayBuffer (scene: threads).
+export type RaceStrategy = 'plain' | 'atomic' | 'cas' | 'mutex' | 'incdec';
+
+export interface RaceParams {
+  /** 1..64 worker_threads. */
+  readonly workers: number;
+  /** Increments per worker, 1..100000000. */
+  readonly iterations: number;
+  readonly strategy: RaceStrategy;
+  /** Repetitions, 1..100. */
+  readonly repeat: number;
+}
+
+export interface RaceRun {
+  readonly final: number;
+  readonly expected: number;
+  /** |expected − final|: updates lost to the race. */
+  readonly lost: number;
+  readonly ms: number;
+  /** CAS strategy: failed compareExchange attempts. */
+  readonly retries?: number;
+}
+
+export interface RaceResult {
+  readonly kind: 'race';
+  readonly params: RaceParams;
+  readonly runs: readonly RaceRun[];
+  readonly opsPerS: number;
+  readonly cores: number;
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+  readonly wallMs: number;
+}
+
+export interface FalseSharingParams {
+  /** Increments per worker, 1..100000000; default 20000000. */
+  readonly iterations?: number;
+}
+
+export interface FalseSharingResult {
+  readonly kind: 'false-sharing';
+  readonly sameLineMs: number;
+  readonly paddedMs: number;
+  /** sameLineMs / paddedMs. */
+  readonly ratio: number;
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+  readonly wallMs: number;
+}
+
 export type MeasurementRequest =
   | { readonly kind: 'memory-latency'; readonly params: MemoryLatencyParams }
   | { readonly kind: 'storage-latency'; readonly params: StorageLatencyParams }
-  | { readonly kind: 'mutex-latency'; readonly params: Record<string, never> };
+  | { readonly kind: 'mutex-latency'; readonly params: Record<string, never> }
+  | { readonly kind: 'memory-mountain'; readonly params: MemoryMountainParams }
+  | { readonly kind: 'race'; readonly params: RaceParams }
+  | { readonly kind: 'false-sharing'; readonly params: FalseSharingParams };
 
-export type MeasurementResult = MemoryLatencyResult | StorageLatencyResult | MutexLatencyResult;
+export type MeasurementResult =
+  | MemoryLatencyResult
+  | StorageLatencyResult
+  | MutexLatencyResult
+  | MemoryMountainResult
+  | RaceResult
+  | FalseSharingResult;
 export type MeasurementKind = MeasurementRequest['kind'];
 
 export interface MeasurementProgress {

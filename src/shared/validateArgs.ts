@@ -15,6 +15,21 @@ export const MEMORY_LATENCY_LIMITS = {
   budgetMs: { min: 1000, max: 600_000 },
 } as const;
 export const STORAGE_LATENCY_LIMITS = { reads: { min: 16, max: 4096 } } as const;
+export const RACE_LIMITS = {
+  workers: { min: 1, max: 64 },
+  iterations: { min: 1, max: 100_000_000 },
+  repeat: { min: 1, max: 100 },
+  /** The counter is an Int32: workers × iterations must fit in it. */
+  total: 2 ** 31 - 1,
+} as const;
+export const RACE_STRATEGIES = ['plain', 'atomic', 'cas', 'mutex', 'incdec'] as const;
+export const FALSE_SHARING_LIMITS = { iterations: { min: 1, max: 100_000_000 } } as const;
+export const MEMORY_MOUNTAIN_LIMITS = {
+  maxBytes: { min: 4096, max: 2 ** 31 },
+  stride: { min: 1, max: 64 },
+  strides: { max: 16 },
+  budgetMs: { min: 1000, max: 600_000 },
+} as const;
 
 class Invalid extends Error {}
 
@@ -63,8 +78,41 @@ function validateMeasurementRequest(m: string, req: unknown): void {
     case 'mutex-latency':
       checkKeys(`${m}: params`, params, []);
       return;
+    case 'race': {
+      const L = RACE_LIMITS;
+      checkKeys(`${m}: params`, params, ['workers', 'iterations', 'strategy', 'repeat']);
+      checkInt(`${m}: params.workers`, params.workers, L.workers.min, L.workers.max, false);
+      checkInt(`${m}: params.iterations`, params.iterations, L.iterations.min, L.iterations.max, false);
+      if (!(RACE_STRATEGIES as readonly unknown[]).includes(params.strategy)) {
+        throw new Invalid(`${m}: params.strategy must be one of ${RACE_STRATEGIES.join(', ')}`);
+      }
+      checkInt(`${m}: params.repeat`, params.repeat, L.repeat.min, L.repeat.max, false);
+      const workers = params.workers as number;
+      if (workers * (params.iterations as number) > L.total) {
+        throw new Invalid(`${m}: params.iterations must be at most ${Math.floor(L.total / workers)} with ${workers} workers (the shared counter is a 32-bit integer)`);
+      }
+      return;
+    }
+    case 'false-sharing':
+      checkKeys(`${m}: params`, params, ['iterations']);
+      checkInt(`${m}: params.iterations`, params.iterations, FALSE_SHARING_LIMITS.iterations.min, FALSE_SHARING_LIMITS.iterations.max, true);
+      return;
+    case 'memory-mountain': {
+      const L = MEMORY_MOUNTAIN_LIMITS;
+      checkKeys(`${m}: params`, params, ['maxBytes', 'strides', 'budgetMs']);
+      checkInt(`${m}: params.maxBytes`, params.maxBytes, L.maxBytes.min, L.maxBytes.max, false);
+      if (params.strides !== undefined) {
+        const strides = params.strides;
+        if (!Array.isArray(strides) || strides.length === 0 || strides.length > L.strides.max) {
+          throw new Invalid(`${m}: params.strides must be an array of 1 to ${L.strides.max} integers`);
+        }
+        strides.forEach((s: unknown, i: number) => checkInt(`${m}: params.strides[${i}]`, s, L.stride.min, L.stride.max, false));
+      }
+      checkInt(`${m}: params.budgetMs`, params.budgetMs, L.budgetMs.min, L.budgetMs.max, true);
+      return;
+    }
     default:
-      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency`);
+      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing`);
   }
 }
 

@@ -2,7 +2,7 @@
  * `nanoscope measure <kind>`: a real measurement on this machine, through the same
  * MeasurementService (and the same worker files, in source mode) as both hosts.
  */
-import type { MeasurementRequest, MeasurementResult, MemoryLatencyResult } from '../../shared/api';
+import type { FalseSharingResult, MeasurementRequest, MeasurementResult, MemoryLatencyResult, MemoryMountainResult, RaceResult, RaceStrategy } from '../../shared/api';
 import { validateArgs } from '../../shared/validateArgs';
 import { MeasurementService } from '../../main/services/measurements';
 import { BUDGET_EXCEEDED } from '../../main/workers/protocol';
@@ -11,11 +11,11 @@ import { parseInteger, parseSize, stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { BudgetError, FailedError, InputError, UsageError } from '../errors';
 
-const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency'] as const;
+const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing'] as const;
 
 function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
   const only = (allowed: string[]): void => {
-    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads']) {
+    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat']) {
       if (args.flags.has(f) && !allowed.includes(f)) throw new UsageError(`nanoscope measure ${kind}: unknown flag --${f}`);
     }
   };
@@ -42,6 +42,42 @@ function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
     case 'mutex-latency':
       only([]);
       return { kind, params: {} };
+    case 'memory-mountain': {
+      only(['max-bytes', 'strides', 'budget-ms']);
+      const maxBytes = stringFlag(args, 'max-bytes');
+      const strides = stringFlag(args, 'strides');
+      const budget = stringFlag(args, 'budget-ms');
+      return {
+        kind,
+        params: {
+          maxBytes: maxBytes === undefined ? 256 * 1024 ** 2 : parseSize(maxBytes, '--max-bytes'),
+          ...(strides === undefined ? {} : { strides: strides.split(',').map((s) => parseInteger(s, '--strides', 1, 64)) }),
+          ...(budget === undefined ? {} : { budgetMs: parseInteger(budget, '--budget-ms', 1000, 600_000) }),
+        },
+      };
+    }
+    case 'race': {
+      // Ranges and the strategy are checked by validateArgs, as for both hosts.
+      only(['workers', 'iterations', 'strategy', 'repeat']);
+      const int = (flag: string, fallback: number): number => {
+        const text = stringFlag(args, flag);
+        return text === undefined ? fallback : parseInteger(text, `--${flag}`, -(2 ** 53), 2 ** 53);
+      };
+      return {
+        kind,
+        params: {
+          workers: int('workers', 2),
+          iterations: int('iterations', 1_000_000),
+          strategy: (stringFlag(args, 'strategy') ?? 'plain') as RaceStrategy,
+          repeat: int('repeat', 10),
+        },
+      };
+    }
+    case 'false-sharing': {
+      only(['iterations']);
+      const iterations = stringFlag(args, 'iterations');
+      return { kind, params: iterations === undefined ? {} : { iterations: parseInteger(iterations, '--iterations', 1, 100_000_000) } };
+    }
     default:
       throw new UsageError(`nanoscope measure: unknown measurement "${kind}" (known: ${KINDS.join(', ')})`);
   }
@@ -81,6 +117,41 @@ function memoryTable(r: MemoryLatencyResult): string {
   return lines.join('\n');
 }
 
+/** GB/s, one row per working set, one column per stride (in 8-byte elements). */
+function mountainTable(r: MemoryMountainResult): string {
+  const strides = [...new Set(r.points.map((p) => p.stride))];
+  const sizes = [...new Set(r.points.map((p) => p.bytes))];
+  const lines = [`GB/s read; columns: stride in ${r.elementBytes}-byte elements`, `working set${strides.map((s) => String(s).padStart(8)).join('')}`];
+  for (const bytes of sizes) {
+    const cells = strides.map((s) => (r.points.find((p) => p.bytes === bytes && p.stride === s)?.gbPerS ?? NaN).toFixed(2).padStart(8));
+    lines.push(`${formatBytes(bytes).padStart(11)}${cells.join('')}`);
+  }
+  const caches = r.caches.filter((c) => c.type !== 'Instruction').map((c) => `L${c.level} ${formatBytes(c.bytes)}`);
+  lines.push('', `caches: ${caches.join(', ') || 'not reported'}`);
+  lines.push(`${r.stamp.cpuModel}, ${r.stamp.cores} cores, ${r.stamp.os}, ${r.stamp.runtime}; ${(r.wallMs / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}
+
+/** One row per run of the race, then throughput and the machine. */
+function raceTable(r: RaceResult): string {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const { workers, iterations, strategy } = r.params;
+  const lines = [`${workers} threads × ${n(iterations)} ${strategy === 'incdec' ? 'increments/decrements' : 'increments'} (${strategy}) on one shared counter`, 'run          final       expected           lost         ms'];
+  r.runs.forEach((run, i) => lines.push(`${String(i + 1).padStart(3)} ${n(run.final).padStart(14)} ${n(run.expected).padStart(14)} ${n(run.lost).padStart(14)} ${run.ms.toFixed(2).padStart(10)}${run.retries !== undefined ? `   ${n(run.retries)} CAS retries` : ''}`));
+  lines.push('', `${n(r.opsPerS)} updates/s over all runs; ${r.cores} cores available`);
+  lines.push(`${r.stamp.cpuModel}, ${r.stamp.os}, ${r.stamp.runtime}; ${(r.wallMs / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}
+
+function falseSharingLines(r: FalseSharingResult): string {
+  return [
+    `two threads, each incrementing its own counter (median of 5 runs):`,
+    `  same 64-byte line: ${r.sameLineMs.toFixed(1)} ms`,
+    `  256 bytes apart:   ${r.paddedMs.toFixed(1)} ms`,
+    `  false sharing costs ×${r.ratio.toFixed(2)}`,
+  ].join('\n');
+}
+
 function human(r: MeasurementResult): string {
   switch (r.kind) {
     case 'memory-latency':
@@ -89,6 +160,12 @@ function human(r: MeasurementResult): string {
       return r.randomRead4KNs === null ? `random 4 KiB read: not measurable (${r.reason ?? 'unknown reason'})` : `random 4 KiB read (O_DIRECT, median): ${(r.randomRead4KNs / 1000).toFixed(1)} µs`;
     case 'mutex-latency':
       return `uncontended lock + unlock (Atomics): ${r.ns.toFixed(2)} ns`;
+    case 'memory-mountain':
+      return mountainTable(r);
+    case 'race':
+      return raceTable(r);
+    case 'false-sharing':
+      return falseSharingLines(r);
   }
 }
 
@@ -106,6 +183,16 @@ export async function run(ctx: CliContext, positionals: string[], flags: Map<str
   }
   if (result.kind === 'memory-latency') {
     ctx.out(JSON.stringify({ points: result.points, caches: result.caches, stamp: result.stamp, startedAt: result.startedAt, wallMs: result.wallMs }));
+  } else if (result.kind === 'race') {
+    // The CLI contract's names (snake_case), then the run's context.
+    const { runs, opsPerS, cores, params, stamp, startedAt, wallMs } = result;
+    ctx.out(JSON.stringify({ runs, ops_per_s: opsPerS, cores, params, stamp, startedAt, wallMs }));
+  } else if (result.kind === 'false-sharing') {
+    const { sameLineMs, paddedMs, ratio, stamp, startedAt, wallMs } = result;
+    ctx.out(JSON.stringify({ same_line_ms: sameLineMs, padded_ms: paddedMs, ratio, stamp, startedAt, wallMs }));
+  } else if (result.kind === 'memory-mountain') {
+    const { points, elementBytes, caches, stamp, startedAt, wallMs } = result;
+    ctx.out(JSON.stringify({ points, elementBytes, caches, stamp, startedAt, wallMs }));
   } else {
     ctx.out(JSON.stringify(result));
   }

@@ -18,7 +18,7 @@ import {
   type MeasurementResult,
   type OsCacheInfo,
 } from '../../shared/api';
-import type { PointerChaseInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
+import type { FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
 import { machineStamp } from './machineStamp';
 import { osCaches } from './osCaches';
 import { spawnWorker, workerScriptPath, type WorkerLocation, type WorkerName } from './workers';
@@ -50,6 +50,9 @@ const WORKER_OF: Record<MeasurementKind, WorkerName> = {
   'memory-latency': 'pointer-chase',
   'storage-latency': 'storage-latency',
   'mutex-latency': 'mutex-latency',
+  'memory-mountain': 'memory-mountain',
+  race: 'race',
+  'false-sharing': 'false-sharing',
 };
 
 export class MeasurementService {
@@ -114,7 +117,7 @@ export class MeasurementService {
     this.listeners.clear();
   }
 
-  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | Record<string, never> {
+  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | Record<string, never> {
     switch (request.kind) {
       case 'memory-latency':
         return { maxBytes: request.params.maxBytes, repeats: request.params.repeats ?? 3, budgetMs: request.params.budgetMs ?? 60_000 };
@@ -126,6 +129,12 @@ export class MeasurementService {
         };
       case 'mutex-latency':
         return {};
+      case 'memory-mountain':
+        return { maxBytes: request.params.maxBytes, strides: request.params.strides ?? [1, 2, 4, 8, 16, 32], budgetMs: request.params.budgetMs ?? 60_000 };
+      case 'race':
+        return { ...request.params, location: this.options.workers };
+      case 'false-sharing':
+        return { iterations: request.params.iterations ?? 20_000_000, location: this.options.workers };
     }
   }
 
@@ -187,6 +196,15 @@ export class MeasurementService {
           break;
         case 'mutex-latency':
           result = { kind: r.kind, ns: r.ns, ...common };
+          break;
+        case 'memory-mountain':
+          result = { kind: r.kind, elementBytes: 8, points: r.points, caches: await this.caches(), ...common };
+          break;
+        case 'race':
+          result = { kind: r.kind, params: r.params, runs: r.runs, opsPerS: r.opsPerS, cores: r.cores, ...common };
+          break;
+        case 'false-sharing':
+          result = { kind: r.kind, sameLineMs: r.sameLineMs, paddedMs: r.paddedMs, ratio: r.ratio, ...common };
           break;
       }
     } catch (e) {

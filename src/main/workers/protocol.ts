@@ -1,5 +1,6 @@
 /** Messages between a measurement worker and MeasurementService. */
-import type { MemoryLatencyPoint } from '../../shared/api';
+import type { MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy } from '../../shared/api';
+import type { WorkerLocation } from '../services/workers';
 
 /** Message prefix of a budget error; the CLI maps it to exit code 3. */
 export const BUDGET_EXCEEDED = 'budget exceeded';
@@ -14,12 +15,36 @@ export type WorkerMessage =
 export type WorkerResult =
   | { readonly kind: 'memory-latency'; readonly points: MemoryLatencyPoint[]; readonly checksum: number }
   | { readonly kind: 'storage-latency'; readonly randomRead4KNs: number | null; readonly reason?: string; readonly path?: string }
-  | { readonly kind: 'mutex-latency'; readonly ns: number };
+  | { readonly kind: 'mutex-latency'; readonly ns: number }
+  | { readonly kind: 'memory-mountain'; readonly points: MemoryMountainPoint[]; readonly checksum: number }
+  | { readonly kind: 'race'; readonly params: RaceParams; readonly runs: RaceRun[]; readonly opsPerS: number; readonly cores: number }
+  | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number };
 
 export interface PointerChaseInput {
   readonly maxBytes: number;
   readonly repeats: number;
   readonly budgetMs: number;
+}
+
+export interface MemoryMountainInput {
+  readonly maxBytes: number;
+  /** Strides in 8-byte elements. */
+  readonly strides: readonly number[];
+  readonly budgetMs: number;
+}
+
+export interface RaceInput {
+  readonly workers: number;
+  readonly iterations: number;
+  readonly strategy: RaceStrategy;
+  readonly repeat: number;
+  /** Where the coordinator finds its own script, to start the racing threads from it. */
+  readonly location: WorkerLocation;
+}
+
+export interface FalseSharingInput {
+  readonly iterations: number;
+  readonly location: WorkerLocation;
 }
 
 export interface StorageLatencyInput {
@@ -35,7 +60,7 @@ export interface StorageLatencyInput {
  * in a worker_thread) never starts a measurement.
  */
 export interface WorkerEnvelope<T> {
-  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency';
+  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing';
   readonly input: T;
 }
 

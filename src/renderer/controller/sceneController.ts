@@ -91,7 +91,9 @@ export function applyHash(): void {
   const ignored: Ignored[] = [...parsed.ignored, ...app.ignored];
   const sameRun =
     previous.sceneId === sceneId && previous.seed === app.state.seed && JSON.stringify(previous.params) === JSON.stringify(params) && !previous.loadError;
-  store.setState({ sceneId, params, seed: app.state.seed, scale: app.state.scale, ignored });
+  // Another scene's frame must not reach this scene's stage while its own run loads.
+  const frame = previous.sceneId === sceneId ? previous.frame : null;
+  store.setState({ sceneId, params, seed: app.state.seed, scale: app.state.scale, ignored, frame });
   lastHash = hash;
   if (sameRun) goTo(app.state.t, app.state.step);
   else void load(scene, params, app.state.seed, app.state.t, app.state.step);

@@ -2,10 +2,14 @@
 import type { SceneDefinition } from '../../sim/core/scene';
 import type { TraceRecord } from '../../sim/core/engine';
 import { ladderScene } from '../../sim/ladder/scene';
+import { cacheScene } from '../../sim/cache/scene';
+import { threadsScene } from '../../sim/threads/scene';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry; each entry is checked where it is defined
 export type AnyScene = SceneDefinition<any, any, any, TraceRecord, unknown>;
 
 export const SCENE_MODELS: Readonly<Record<string, AnyScene>> = {
   [ladderScene.id]: ladderScene as AnyScene,
+  [cacheScene.id]: cacheScene as AnyScene,
+  [threadsScene.id]: threadsScene as AnyScene,
 };

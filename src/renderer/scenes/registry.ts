@@ -1,5 +1,7 @@
 /** Every scene, in sidebar order. */
 import type { SceneUi } from './types';
 import { latencyLadder } from './ladder';
+import { memoryHierarchy } from './cache';
+import { threadsUi } from './threads';
 
-export const SCENES: readonly SceneUi[] = [latencyLadder];
+export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi];

@@ -1,0 +1,111 @@
+/**
+ * The memory mountain (worker_thread): read bandwidth over working set × stride. For every
+ * power of two from 4 KiB to maxBytes, a Float64Array of that size is read with a loop that
+ * sums every stride-th element; each cell repeats the pass until it has run ~2 ms and keeps
+ * the best of 3. GB/s counts the bytes actually read (elements read × 8), so a stride that
+ * skips most of each cache line shows the line traffic wasted on the elements it skips.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { MemoryMountainPoint } from '../../shared/api';
+import { BUDGET_EXCEEDED, envelopeFor, type MemoryMountainInput, type WorkerMessage } from './protocol';
+import { formatBytes, workingSets } from './pointerChase';
+
+export const ELEMENT_BYTES = Float64Array.BYTES_PER_ELEMENT;
+export const DEFAULT_STRIDES: readonly number[] = [1, 2, 4, 8, 16, 32];
+/** Each timed sample lasts at least this long (the clock's resolution is far below it). */
+const SAMPLE_NS = 2e6;
+/** Passes per sample never exceed this, so a huge set at a large stride stays bounded. */
+const MAX_PASSES = 1 << 20;
+const SAMPLES = 3;
+
+/** Elements a pass over `length` elements at `stride` reads: ⌈length / stride⌉. */
+export function elementsRead(length: number, stride: number): number {
+  return Math.ceil(length / stride);
+}
+
+/**
+ * Sums a[0], a[stride], a[2·stride], … with four accumulators, so the adds do not wait on
+ * each other and the loop is limited by the loads, not by the add latency.
+ */
+export function sumStride(a: Float64Array, stride: number): number {
+  const n = a.length;
+  const stride2 = 2 * stride;
+  const stride3 = 3 * stride;
+  const step4 = 4 * stride;
+  const limit = n - stride3;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i < limit; i += step4) {
+    s0 += a[i]!;
+    s1 += a[i + stride]!;
+    s2 += a[i + stride2]!;
+    s3 += a[i + stride3]!;
+  }
+  for (; i < n; i += stride) s0 += a[i]!;
+  return s0 + s1 + s2 + s3;
+}
+
+/** Best-of-SAMPLES GB/s of reading `a` at `stride`; adds each pass's sum to `sink`. */
+function measureCell(a: Float64Array, stride: number, sink: { sum: number }): number {
+  sink.sum += sumStride(a, stride); // warm: brings the set into whatever cache holds it
+  const t0 = process.hrtime.bigint();
+  sink.sum += sumStride(a, stride);
+  const oneNs = Math.max(1, Number(process.hrtime.bigint() - t0));
+  const passes = Math.min(MAX_PASSES, Math.max(1, Math.ceil(SAMPLE_NS / oneNs)));
+  let bestNs = Infinity;
+  for (let s = 0; s < SAMPLES; s++) {
+    const start = process.hrtime.bigint();
+    for (let p = 0; p < passes; p++) sink.sum += sumStride(a, stride);
+    bestNs = Math.min(bestNs, Number(process.hrtime.bigint() - start) / passes);
+  }
+  const bytes = elementsRead(a.length, stride) * ELEMENT_BYTES;
+  return bytes / Math.max(bestNs, 1e-3); // bytes per ns = GB/s
+}
+
+function run(input: MemoryMountainInput, post: (m: WorkerMessage) => void): void {
+  const sizes = workingSets(input.maxBytes);
+  const t0 = process.hrtime.bigint();
+  const elapsedMs = (): number => Number(process.hrtime.bigint() - t0) / 1e6;
+  const points: MemoryMountainPoint[] = [];
+  const sink = { sum: 0 };
+  // Let the JIT optimise sumStride before the first (smallest, fastest) cells are timed.
+  const warm = new Float64Array(4096).fill(1);
+  for (let i = 0; i < 2000; i++) for (const stride of input.strides) sink.sum += sumStride(warm, stride);
+  let lastSizeMs = 0;
+  for (const [i, bytes] of sizes.entries()) {
+    // Twice the set takes at least about twice as long; stop before starting what cannot fit.
+    if (elapsedMs() + lastSizeMs * 2 > input.budgetMs) {
+      post({ type: 'error', budget: true, message: `${BUDGET_EXCEEDED}: ${input.budgetMs} ms would be exceeded at ${formatBytes(bytes)} (${i} of ${sizes.length} working sets done)` });
+      return;
+    }
+    const start = elapsedMs();
+    const a = new Float64Array(bytes / ELEMENT_BYTES);
+    for (let k = 0; k < a.length; k++) a[k] = k & 7; // touch every page, so none is first faulted in while timed
+    let stride1 = 0;
+    for (const stride of input.strides) {
+      const gbPerS = measureCell(a, stride, sink);
+      if (stride === input.strides[0]) stride1 = gbPerS;
+      points.push({ bytes, stride, gbPerS: Math.round(gbPerS * 1000) / 1000 });
+      if (elapsedMs() > input.budgetMs) {
+        post({ type: 'error', budget: true, message: `${BUDGET_EXCEEDED}: ${input.budgetMs} ms passed at ${formatBytes(bytes)} (${i} of ${sizes.length} working sets done)` });
+        return;
+      }
+    }
+    lastSizeMs = elapsedMs() - start;
+    post({ type: 'progress', fraction: (i + 1) / sizes.length, message: `${formatBytes(bytes)}: ${stride1.toFixed(1)} GB/s at stride ${input.strides[0]}` });
+  }
+  post({ type: 'result', result: { kind: 'memory-mountain', points, checksum: sink.sum } });
+}
+
+const input = envelopeFor<MemoryMountainInput>('memory-mountain', workerData);
+if (parentPort && input) {
+  const port = parentPort;
+  try {
+    run(input, (m) => port.postMessage(m));
+  } catch (e) {
+    port.postMessage({ type: 'error', budget: false, message: `memory mountain failed: ${(e as Error).message}` } satisfies WorkerMessage);
+  }
+}

@@ -1,0 +1,19 @@
+/** The stage's one-line verdict on the two sides. */
+import { formatNs } from '../../../sim/ladder/scale';
+import type { CacheView } from '../../../sim/cache/scene';
+
+/** Before the end: what is about to race. At the end: "A finished in X, B in Y: B is Z× slower, same Big O." */
+export function headline(view: CacheView): string {
+  const [a, b] = view.sides;
+  if (!a.done || !b.done) {
+    const same = a.total === b.total ? `the same ${a.total} reads each` : `${a.total} and ${b.total} accesses`;
+    return `${a.label} vs ${b.label}: ${same}. Press play and watch which one waits.`;
+  }
+  const [fast, slow] = a.elapsedNs <= b.elapsedNs ? [a, b] : [b, a];
+  const ratio = fast.elapsedNs === 0 ? Infinity : slow.elapsedNs / fast.elapsedNs;
+  const times = `${a.label} finished in ${formatNs(a.elapsedNs)}, ${b.label} in ${formatNs(b.elapsedNs)}`;
+  if (ratio < 1.005) return `${times}: the same time.`;
+  // "Same Big O" only where it holds: the same number of accesses on each side.
+  const bigO = a.total === b.total ? ', same Big O' : '';
+  return `${times}: ${slow.label} is ${ratio.toFixed(ratio < 10 ? 2 : 1)}× slower${bigO}.`;
+}

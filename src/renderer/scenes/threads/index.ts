@@ -1,0 +1,22 @@
+import { threadsScene } from '../../../sim/threads/scene';
+import { getPreset } from '../../../sim/hardware/presets';
+import type { AnyScene } from '../../engine/sceneModels';
+import type { SceneUi } from '../types';
+import { ThreadsStage } from './ThreadsStage';
+import { ThreadsInspector } from './ThreadsInspector';
+import { ThreadsExplain } from './ThreadsExplain';
+import { ThreadsRealRun, runRace } from './ThreadsRealRun';
+
+export const threadsUi: SceneUi = {
+  id: threadsScene.id,
+  title: threadsScene.title,
+  summary: 'Two threads, one counter: lost updates, step by step, then for real',
+  model: threadsScene as AnyScene,
+  defaultScale: 'linear',
+  resolveMachine: () => ({ machine: getPreset('2020')! }),
+  Stage: ThreadsStage,
+  Inspector: ThreadsInspector,
+  Explain: ThreadsExplain,
+  RealRun: ThreadsRealRun,
+  runRealRun: () => void runRace(),
+};
