@@ -33,7 +33,7 @@ test.describe('memory hierarchy', () => {
   test('the default lesson: same reads, column-major takes longer and misses more; step back is exact', async ({ page }) => {
     const cache = new CachePage(page);
     await cache.openScene();
-    await expect(cache.field(0, 'accesses')).toHaveText('0 / 256');
+    await expect(cache.field(0, 'accesses')).toHaveText('0 / 1024');
     for (let i = 0; i < 3; i++) await cache.stepForwardButton.click();
     await expect.poll(() => cache.eventIndex()).toBe(3);
     // Events 1 and 2 at t = 0: each side's first read, a miss all the way to memory: 1 + 4 + 12 + 100 = 117 ns.
@@ -42,7 +42,7 @@ test.describe('memory hierarchy', () => {
     expect([await cache.elapsedNs(0), await cache.elapsedNs(1)]).toEqual([118, 117]);
     await expect(page.getByTestId('cache.side-0.last')).toHaveText('last: L1 hit, 1 ns');
     await expect(page.getByTestId('cache.side-1.last')).toHaveText('last: from memory, 117 ns');
-    // Column-major's first read is at 0x0; its second would be 0x80 (row 1): line 8, set 0, tag 2 — not yet.
+    // Column-major's first read is at 0x0; its second would be 0x100 (row 1 of 32 doubles): line 16, set 0, tag 4 — not yet.
     await expect(page.getByTestId('cache.side-0.address.addr')).toHaveText('0x8');
     await expect(page.getByTestId('cache.side-0.address.offset')).toHaveText('8');
     await expect(page.getByTestId('cache.charts')).toBeVisible();
@@ -57,8 +57,8 @@ test.describe('memory hierarchy', () => {
     await expect.poll(() => cache.snapshot()).toBe(before);
 
     await cache.runToEnd();
-    expect(await cache.accessesDone(0)).toBe(256);
-    expect(await cache.accessesDone(1)).toBe(256);
+    expect(await cache.accessesDone(0)).toBe(1024);
+    expect(await cache.accessesDone(1)).toBe(1024);
     const rowNs = await cache.elapsedNs(0);
     const colNs = await cache.elapsedNs(1);
     expect(colNs).toBeGreaterThan(rowNs);
@@ -82,11 +82,11 @@ test.describe('memory hierarchy', () => {
     await rows.fill('300');
     await rows.press('Enter');
     await expect(page.getByTestId('cache.param.rows.error')).toHaveText('Rows (matrix; n for multiply): rows must be an integer from 1 to 256 (got “300”).');
-    expect(cache.hashParam('rows')).toBe('16');
+    expect(cache.hashParam('rows')).toBe('32');
     await rows.fill('4');
     await rows.press('Enter');
     await expect.poll(() => cache.hashParam('rows')).toBe('4');
-    await expect(cache.field(0, 'accesses')).toHaveText('0 / 64');
+    await expect(cache.field(0, 'accesses')).toHaveText('0 / 128'); // 4 rows × 32 columns
   });
 
   test('a small lackey trace gives exactly the counters worked out by hand', async ({ page }) => {

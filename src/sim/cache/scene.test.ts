@@ -23,17 +23,21 @@ describe('cacheScene', () => {
     expect(PATTERN_OPTIONS.map((p) => p.id)).toContain('column-major');
   });
 
-  it('defaults (teaching, 16×16 doubles): row-major hits every other L1 access, column-major none, and finishes later', () => {
+  it('defaults (teaching, 32×32 doubles): row-major hits every other L1 access, column-major none, and finishes later', () => {
     const timeline = runToEnd({});
     const view = cacheScene.view(timeline.stateAt(timeline.length));
     const [left, right] = view.sides;
-    // Row-major: 16 B lines hold 2 doubles, so 128 misses then 128 hits in L1.
-    expect(left.levels[0]!.counters).toMatchObject({ accesses: 256, hits: 128, misses: 128 });
-    // Column-major: a column's 16 lines are 128 B apart, all in one of the 4 L1 sets (2 ways): every access misses.
-    expect(right.levels[0]!.counters).toMatchObject({ accesses: 256, hits: 0, misses: 256 });
+    // Row-major: 16 B lines hold 2 doubles, so 512 misses and 512 hits in L1.
+    expect(left.levels[0]!.counters).toMatchObject({ accesses: 1024, hits: 512, misses: 512 });
+    // Column-major: a column's 32 elements are 256 B = 16 lines apart, so all map to one of the 4 L1
+    // sets (16 mod 4 = 0), which has 2 ways: every access misses, including column j+1 re-reading
+    // the lines column j fetched (they were evicted long before).
+    expect(right.levels[0]!.counters).toMatchObject({ accesses: 1024, hits: 0, misses: 1024 });
+    // 8 KiB of matrix against a 2 KiB L3: the gap is the lesson (about 3.4×).
+    expect(right.elapsedNs / left.elapsedNs).toBeGreaterThan(3);
     expect(left.done && right.done).toBe(true);
     expect(right.elapsedNs).toBeGreaterThan(left.elapsedNs);
-    expect(view.pattern).toEqual({ rows: 16, cols: 16 });
+    expect(view.pattern).toEqual({ rows: 32, cols: 32 });
     // Lines drawn: teaching L1 has 4 sets × 2 ways.
     expect(left.levels[0]!.lines).toHaveLength(8);
   });

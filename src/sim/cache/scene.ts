@@ -162,7 +162,7 @@ export const PATTERN_OPTIONS: readonly { id: PatternId; label: string; params: r
 }));
 
 const PATTERN_IDS = PATTERNS.map((p) => p.id) as readonly string[];
-const DEFAULTS: CacheSceneParams = { preset: 'teaching', left: 'row-major', right: 'column-major', rows: 16, cols: 16, stride: 64, working: 4096, count: MAX_SCENE_ACCESSES };
+const DEFAULTS: CacheSceneParams = { preset: 'teaching', left: 'row-major', right: 'column-major', rows: 32, cols: 32, stride: 64, working: 4096, count: MAX_SCENE_ACCESSES };
 const INT_RANGES: Readonly<Record<'rows' | 'cols' | 'stride' | 'working' | 'count', readonly [number, number]>> = {
   rows: [1, 256],
   cols: [1, 256],

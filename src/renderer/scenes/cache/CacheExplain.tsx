@@ -4,8 +4,8 @@ export function CacheExplain() {
     <article className="explain" data-testid="cache.explain">
       <h2>Same Big O, different time</h2>
       <p>
-        Summing a 16 × 16 matrix row by row and summing it column by column both read each element exactly once: O(n²) either
-        way, the same 256 reads. Big O counts the steps; it says nothing about how long each step waits. On a real machine one
+        Summing a 32 × 32 matrix row by row and summing it column by column both read each element exactly once: O(n²) either
+        way, the same 1,024 reads. Big O counts the steps; it says nothing about how long each step waits. On a real machine one
         loop can be ten times slower than the other, and the difference is the cache.
       </p>
       <p>
@@ -16,10 +16,10 @@ export function CacheExplain() {
         read misses again.
       </p>
       <p>
-        On the small teaching machine the default 16 × 16 matrix (2 KiB) still fits in its 2 KiB L3, so column-major pays
-        only trips to L2 and L3: about 1.2× slower. Make it 32 × 32 (8 KiB, more than any of its caches) and every
-        column-major read misses all the way to memory while row-major still hits every other read: about 3.4× slower, for
-        the very same O(n²) loop. (On the ~2012 machine a 32 KiB L1 swallows a 64 × 64 matrix whole, and the two orders tie.)
+        On the small teaching machine the default 32 × 32 matrix (8 KiB) is larger than any of its caches: every
+        column-major read misses all the way to memory while row-major still hits every other read — about 3.4× slower, for
+        the very same O(n²) loop. Shrink it to 16 × 16 (2 KiB) and it fits in the 2 KiB L3: column-major then pays only trips
+        to L2 and L3, about 1.2× slower. (On the ~2012 machine a 32 KiB L1 swallows a 64 × 64 matrix whole, and the two orders tie.)
       </p>
       <h3>Tag, index, offset</h3>
       <p>
