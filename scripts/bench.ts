@@ -114,22 +114,20 @@ async function benchBrowser(browser: Browser): Promise<void> {
 }
 
 async function frameTimes(page: import('@playwright/test').Page, ms: number) {
-  const deltas = await page.evaluate(
-    (duration) =>
-      new Promise<number[]>((resolve) => {
-        const out: number[] = [];
-        let last = performance.now();
-        const end = last + duration;
-        const tick = (now: number) => {
-          out.push(now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(tick);
-          else resolve(out.slice(5));
-        };
-        requestAnimationFrame(tick);
-      }),
-    ms,
-  );
+  // A string, not a function: tsx (esbuild keepNames) would wrap a function in __name(),
+  // which does not exist in the page.
+  const deltas = (await page.evaluate(`new Promise((resolve) => {
+    const out = [];
+    let last = performance.now();
+    const end = last + ${ms};
+    const tick = (now) => {
+      out.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+      else resolve(out.slice(5));
+    };
+    requestAnimationFrame(tick);
+  })`)) as number[];
   return { p95: percentile(deltas, 0.95), median: median(deltas), frames: deltas.length };
 }
 

@@ -1,24 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli } from './cliHarness';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = fileURLToPath(new URL('../../bin/nanoscope.js', import.meta.url));
 // The ladder's sim modules are written in parallel; these tests run once they exist.
 const simReady = existsSync(fileURLToPath(new URL('../../src/sim/ladder/rungs.ts', import.meta.url))) && existsSync(fileURLToPath(new URL('../../src/sim/hardware/presets.ts', import.meta.url)));
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('nanoscope CLI', () => {
   it('unknown command → exit 2, usage on stderr, nothing on stdout', async () => {

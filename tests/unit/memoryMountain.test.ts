@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { HostEvent, MemoryMountainResult } from '../../src/shared/api';
 import { MeasurementService } from '../../src/main/services/measurements';
 import { elementsRead, sumStride } from '../../src/main/workers/memoryMountain';
 import { validateArgs } from '../../src/shared/validateArgs';
+import { cli } from './cliHarness';
 
 function runToEnd(service: MeasurementService, params: { maxBytes: number; strides?: number[] }): Promise<{ events: HostEvent[]; result: MemoryMountainResult }> {
   const events: HostEvent[] = [];
@@ -18,20 +17,7 @@ function runToEnd(service: MeasurementService, params: { maxBytes: number; strid
   });
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = fileURLToPath(new URL('../../bin/nanoscope.js', import.meta.url));
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const mountain = (params: Record<string, unknown>) => [{ kind: 'memory-mountain', params }];
 

@@ -1,15 +1,12 @@
-import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FalseSharingResult, HostEvent, MeasurementRequest, RaceParams, RaceResult } from '../../src/shared/api';
 import { validateArgs } from '../../src/shared/validateArgs';
 import { MeasurementService } from '../../src/main/services/measurements';
 import { expectedFinal } from '../../src/main/workers/race';
 import { median } from '../../src/main/workers/falseSharing';
+import { cli } from './cliHarness';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = fileURLToPath(new URL('../../bin/nanoscope.js', import.meta.url));
 const cores = availableParallelism();
 
 function measure<R>(request: MeasurementRequest): Promise<{ result: R; events: HostEvent[] }> {
@@ -27,17 +24,6 @@ function measure<R>(request: MeasurementRequest): Promise<{ result: R; events: H
 
 const race = (params: RaceParams) => measure<RaceResult>({ kind: 'race', params });
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('race: expected values', () => {
   it('every thread adds K, except incdec where odd threads subtract K', () => {

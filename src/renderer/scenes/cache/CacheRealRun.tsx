@@ -3,10 +3,11 @@
  * measured in a worker_thread on the host) as a heat map, beside what the simulator's
  * simple model predicts for "this machine".
  */
+import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { useApp } from '../../state/store';
-import { cancelMeasurement, runMeasurement } from '../../controller/measure';
+import { runMeasurement } from '../../controller/measure';
 import { saveText } from '../../controller/files';
 import { getPreset } from '../../../sim/hardware/presets';
 import { machineFromMeasurements } from '../../../sim/hardware/thisMachine';
@@ -32,7 +33,6 @@ export function measureMountain(): Promise<boolean> {
 
 export function CacheRealRun() {
   const job = useApp((s) => s.job);
-  const error = useApp((s) => s.measureError);
   const mountain = useApp((s) => s.results['memory-mountain']);
   const chase = useApp((s) => s.results['memory-latency']);
   const maxBytes = useStore(settings, (s) => s.maxBytes);
@@ -124,29 +124,9 @@ export function CacheRealRun() {
             ))}
           </select>
         </label>
-        {job ? (
-          <button type="button" onClick={() => void cancelMeasurement()} data-testid="mountain.cancel">
-            Cancel
-          </button>
-        ) : (
-          <button type="button" className="primary" onClick={() => void measureMountain()} data-testid="mountain.run">
-            Measure the memory mountain
-          </button>
-        )}
+        <MeasureButton prefix="mountain" label="Measure the memory mountain" onRun={() => void measureMountain()} />
       </div>
-      {job && (
-        <div className="progress" data-testid="mountain.progress">
-          <progress max={1} value={job.progress?.fraction ?? 0} aria-label={`${job.label} progress`} />
-          <span>
-            {job.label}: {job.progress?.message ?? 'starting…'}
-          </span>
-        </div>
-      )}
-      {error && (
-        <p className="field-error" role="alert" data-testid="mountain.error">
-          {error}
-        </p>
-      )}
+      <MeasureStatus prefix="mountain" />
       {body}
     </div>
   );

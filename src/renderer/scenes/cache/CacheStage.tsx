@@ -3,7 +3,8 @@
  * headline with the verdict, and the charts over machine time. A trace file dropped on the
  * stage runs through the hierarchy in a worker (results in the Inspector).
  */
-import { useLayoutEffect, useRef, useState, type DragEvent } from 'react';
+import { useSize } from '../../components/useSize';
+import { useState, type DragEvent } from 'react';
 import { useApp } from '../../state/store';
 import { headline } from './headline';
 import { CacheSide } from './CacheSide';
@@ -11,24 +12,6 @@ import { CacheCharts } from './CacheCharts';
 import { useSeries } from './useSeries';
 import { asCacheView, resolveCacheMachine } from './machine';
 import { runTrace, useTrace } from './traceRun';
-
-function useSize<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  const [size, setSize] = useState({ width: 800, height: 500, font: 16 });
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => {
-      const font = parseFloat(getComputedStyle(element).fontSize) || 16;
-      setSize({ width: element.clientWidth, height: element.clientHeight, font });
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, size] as const;
-}
 
 function TraceBanner() {
   const status = useTrace((s) => s.status);

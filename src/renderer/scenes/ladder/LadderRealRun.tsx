@@ -2,8 +2,8 @@
  * Real run: measure this machine (pointer chase, mutex, SSD read) with progress and cancel,
  * then show the curve beside the selected table's prediction, stamped with the machine.
  */
+import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { useApp, store } from '../../state/store';
-import { cancelMeasurement } from '../../controller/measure';
 import { measureMachine } from './measureMachine';
 import { setParam } from '../../controller/sceneController';
 import { getPreset } from '../../../sim/hardware/presets';
@@ -30,7 +30,6 @@ export function LadderRealRun() {
   const memory = useApp((s) => s.results['memory-latency']);
   const storage = useApp((s) => s.results['storage-latency']);
   const mutex = useApp((s) => s.results['mutex-latency']);
-  const error = useApp((s) => s.measureError);
   const maxBytes = useApp((s) => s.measureMaxBytes);
   const params = useApp((s) => s.params);
   const table = getPreset(params.preset ?? '2012') ?? getPreset('2020')!;
@@ -59,29 +58,9 @@ export function LadderRealRun() {
             ))}
           </select>
         </label>
-        {job ? (
-          <button type="button" onClick={() => void cancelMeasurement()} data-testid="realrun.cancel">
-            Cancel
-          </button>
-        ) : (
-          <button type="button" className="primary" onClick={() => void measureMachine(maxBytes)} data-testid="realrun.run">
-            Measure this machine
-          </button>
-        )}
+        <MeasureButton prefix="realrun" label="Measure this machine" onRun={() => void measureMachine(maxBytes)} />
       </div>
-      {job && (
-        <div className="progress" data-testid="realrun.progress">
-          <progress max={1} value={job.progress?.fraction ?? 0} aria-label={`${job.label} progress`} />
-          <span>
-            {job.label}: {job.progress?.message ?? 'starting…'}
-          </span>
-        </div>
-      )}
-      {error && (
-        <p className="field-error" role="alert" data-testid="realrun.error">
-          {error}
-        </p>
-      )}
+      <MeasureStatus prefix="realrun" />
       {memory && (
         <>
           <ChaseChart points={memory.points} caches={memory.caches} prediction={table} />

@@ -4,7 +4,8 @@
  * fill, the request dot and the time marker follow the playhead through a transient
  * subscription into refs.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useSize } from '../../components/useSize';
+import { useEffect, useMemo, useRef } from 'react';
 import { axisBottom, select } from 'd3';
 import { store, useApp } from '../../state/store';
 import { ladderRungs, type LadderRung } from '../../../sim/ladder/rungs';
@@ -13,24 +14,6 @@ import { formatDuration, formatNs, humanSeconds } from '../../../sim/ladder/scal
 import { decadeTicks, fillWidth, ladderLayout, type LadderLayout } from './layout';
 import { resolveLadderMachine } from './machine';
 import { SHORT_LABELS } from './labels';
-
-function useSize<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  const [size, setSize] = useState({ width: 800, height: 500, font: 16 });
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => {
-      const font = parseFloat(getComputedStyle(element).fontSize) || 16;
-      setSize({ width: element.clientWidth, height: element.clientHeight, font });
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, size] as const;
-}
 
 function TimeAxis({ layout }: { layout: LadderLayout }) {
   const ref = useRef<SVGGElement>(null);

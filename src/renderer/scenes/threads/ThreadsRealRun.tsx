@@ -3,10 +3,11 @@
  * SharedArrayBuffer, as many threads as the scene has, the strategy mapped — repeated, with
  * a histogram of the final values; and the false-sharing measurement.
  */
+import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { useApp, store } from '../../state/store';
-import { cancelMeasurement, runMeasurement } from '../../controller/measure';
+import { runMeasurement } from '../../controller/measure';
 import type { FalseSharingResult, MachineStamp, RaceResult } from '../../../shared/api';
 import { binFinals, histogramLayout } from './charts';
 import { realRaceFor } from './lesson';
@@ -140,7 +141,6 @@ function FalseSharing({ result }: { result: FalseSharingResult | undefined }) {
 
 export function ThreadsRealRun() {
   const job = useApp((s) => s.job);
-  const error = useApp((s) => s.measureError);
   const race = useApp((s) => s.results.race);
   const falseSharing = useApp((s) => s.results['false-sharing']);
   const params = useApp((s) => s.params);
@@ -184,29 +184,9 @@ export function ThreadsRealRun() {
         </label>
       </div>
       <div className="row">
-        {job ? (
-          <button type="button" onClick={() => void cancelMeasurement()} data-testid="threads.real.cancel">
-            Cancel
-          </button>
-        ) : (
-          <button type="button" className="primary" onClick={() => void runRace()} data-testid="threads.real.run">
-            Race {mapping.params.workers} threads for real
-          </button>
-        )}
+        <MeasureButton prefix="threads.real" label={`Race ${mapping.params.workers} threads for real`} onRun={() => void runRace()} />
       </div>
-      {job && (
-        <div className="progress" data-testid="threads.real.progress">
-          <progress max={1} value={job.progress?.fraction ?? 0} aria-label={`${job.label} progress`} />
-          <span>
-            {job.label}: {job.progress?.message ?? 'starting…'}
-          </span>
-        </div>
-      )}
-      {error && (
-        <p className="field-error" role="alert" data-testid="threads.real.error">
-          {error}
-        </p>
-      )}
+      <MeasureStatus prefix="threads.real" />
       {race && <RaceSummary result={race} />}
       <FalseSharing result={falseSharing} />
     </div>
