@@ -22,6 +22,8 @@ export default defineConfig({
           'workers/race': resolve('src/main/workers/race.ts'),
           'workers/false-sharing': resolve('src/main/workers/falseSharing.ts'),
           'workers/memory-mountain': resolve('src/main/workers/memoryMountain.ts'),
+          'workers/startup': resolve('src/main/workers/startup.ts'),
+          'workers/speedup': resolve('src/main/workers/speedup.ts'),
         },
         output: {
           entryFileNames: '[name].js',

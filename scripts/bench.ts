@@ -142,6 +142,19 @@ function benchPointerChase(): void {
   row(`pointer chase 4 KiB → ${maxBytes}, wall time (whole CLI)`, `${wall.toFixed(1)} s (${points[0]!.ns.toFixed(1)} ns at 4 KiB, ${last.ns.toFixed(1)} ns at ${maxBytes})`);
 }
 
+/** The real speedup of 2 worker_threads over 1 on CPU-bound work (the whole CLI, best of 5 each). */
+function benchSpeedup(): void {
+  const child = spawnSync(process.execPath, ['bin/nanoscope.js', 'measure', 'speedup', '--max-workers', '2', '--repeat', '5', '--json'], { encoding: 'utf8' });
+  if (child.status !== 0) return row('speedup, 2 workers (CPU-bound)', `failed (exit ${child.status}): ${child.stderr.split('\n').slice(-3).join(' ')}`);
+  const r = JSON.parse(child.stdout) as { points: { workers: number; seconds: number; speedup: number }[]; cores: number };
+  const [one, two] = r.points;
+  row(
+    `speedup, 2 worker_threads vs 1 (primes, best of 5, ${r.cores} cores)`,
+    `×${two!.speedup.toFixed(2)} (${one!.seconds.toFixed(3)} s → ${two!.seconds.toFixed(3)} s)`,
+    r.cores >= 2 ? '1.3–2.1' : '≈ 1 (1 core)',
+  );
+}
+
 async function main(): Promise<void> {
   process.stderr.write('Nanoscope bench…\n');
   benchEngine();
@@ -161,6 +174,7 @@ async function main(): Promise<void> {
     }
   } else row('browser rows', 'no build: run npm run build');
   benchPointerChase();
+  benchSpeedup();
 
   const w1 = Math.max(...rows.map((r) => r.metric.length), 6);
   const w2 = Math.max(...rows.map((r) => r.value.length), 5);

@@ -30,9 +30,9 @@ const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: 'measure',
-    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000]',
-    usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing [options]',
-    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value' },
+    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000], speedup --max-workers N [--repeat 3] [--budget-ms 60000], startup [--repeat 15]',
+    usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing|speedup|startup [options]',
+    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value', 'max-workers': 'value' },
     load: () => import('./commands/measure'),
   },
   {
@@ -57,6 +57,31 @@ const COMMANDS: readonly CliCommand[] = [
     usage: 'explore --threads T --iterations K --strategy nonatomic|atomic|cas|mutex [--workload inc|incdec] [--max-states N] [--count]',
     flags: { threads: 'value', iterations: 'value', strategy: 'value', workload: 'value', 'max-states': 'value', count: 'boolean' },
     load: () => import('./commands/explore'),
+  },
+  {
+    name: 'stacks',
+    summary: 'launch N instances of a 512 MiB app on one host on a stack: how many fit, memory overhead per instance, when each is ready (--help: host file, figures and sources)',
+    usage: 'stacks --stack metal|vm|type2|microvm|container|function --instances N [--host FILE.json | --preset 2012|2020|teaching] [--boot-ms MS]',
+    flags: { stack: 'value', instances: 'value', host: 'value', preset: 'value', 'boot-ms': 'value' },
+    load: () => import('./commands/stacks'),
+    help: async () => (await import('./commands/stacks')).stacksHelp(),
+  },
+  {
+    name: 'cost',
+    summary: 'serve a request trace on a function platform (cold starts, warm hits, scale to zero) and price it per month against always-on VMs (--help: request file)',
+    usage: 'cost --requests FILE.json | --trace steady|bursty|idle',
+    flags: { requests: 'value', trace: 'value' },
+    load: () => import('./commands/cost'),
+    help: async () => (await import('./commands/cost')).costHelp(),
+  },
+  {
+    name: 'parallel',
+    summary:
+      'a job (preset or JSON file) run by a simulated OS scheduler: wall time, CPU time, context switches, per-core busy time, each task\'s span (--help lists presets and the file shape)',
+    usage: 'parallel --preset cpu-bound|io-bound|mixed|etl|hbase|FILE.json --style single|threads|gil|processes|async [--workers N] [--cores C] [--switch-ms 5] [--machine 2012|2020|teaching] [--max-events N]',
+    flags: { preset: 'value', style: 'value', workers: 'value', cores: 'value', 'switch-ms': 'value', machine: 'value', 'max-events': 'value' },
+    load: () => import('./commands/parallel'),
+    help: async () => (await import('./commands/parallel')).parallelHelp(),
   },
 ];
 

@@ -206,13 +206,71 @@ export interface FalseSharingResult {
   readonly wallMs: number;
 }
 
+// Parallel speedup (scene: processes in parallel) — a CPU-bound kernel over 1..N worker_threads.
+export interface SpeedupParams {
+  /** Largest number of workers, 1..64; every count from 1 to this is measured. */
+  readonly maxWorkers: number;
+  /** Repetitions per worker count, 1..20 (the best is kept); default 3. */
+  readonly repeat?: number;
+  /** Wall-clock budget in ms (1000..600000); default 60000. */
+  readonly budgetMs?: number;
+}
+
+export interface SpeedupPoint {
+  readonly workers: number;
+  readonly seconds: number;
+  /** seconds(1 worker) / seconds(this many). */
+  readonly speedup: number;
+  /** speedup / workers. */
+  readonly efficiency: number;
+}
+
+export interface SpeedupResult {
+  readonly kind: 'speedup';
+  readonly points: readonly SpeedupPoint[];
+  /** Amdahl's serial fraction fitted to the points (least squares), 0..1. */
+  readonly serialFraction: number;
+  readonly cores: number;
+  /** Median ms to start a worker_thread and see it exit. */
+  readonly workerStartMs: number;
+  /** Median ms to spawn and reap a child process. */
+  readonly spawnMs: number;
+  /** The command spawnMs timed: /bin/true where it exists, else the runtime with `-e 0`. */
+  readonly spawnCommand?: string;
+  /** IO-bound variant: the same number of timer waits at each concurrency, on one thread. */
+  readonly io: readonly { readonly concurrency: number; readonly seconds: number }[];
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+  readonly wallMs: number;
+}
+
+// Start-up costs (scene: VMs vs containers vs functions).
+export type StartupKind = 'call' | 'worker' | 'process' | 'runtime';
+
+export interface StartupParams {
+  /** Repetitions per kind, 3..200; default 15. */
+  readonly repeat?: number;
+}
+
+export interface StartupResult {
+  readonly kind: 'startup';
+  readonly results: readonly { readonly kind: StartupKind; readonly medianMs: number; readonly p90Ms: number; readonly samples: number }[];
+  /** What else the machine could start (a container runtime, a hypervisor) and whether it was measured. */
+  readonly notes: readonly string[];
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+  readonly wallMs: number;
+}
+
 export type MeasurementRequest =
   | { readonly kind: 'memory-latency'; readonly params: MemoryLatencyParams }
   | { readonly kind: 'storage-latency'; readonly params: StorageLatencyParams }
   | { readonly kind: 'mutex-latency'; readonly params: Record<string, never> }
   | { readonly kind: 'memory-mountain'; readonly params: MemoryMountainParams }
   | { readonly kind: 'race'; readonly params: RaceParams }
-  | { readonly kind: 'false-sharing'; readonly params: FalseSharingParams };
+  | { readonly kind: 'false-sharing'; readonly params: FalseSharingParams }
+  | { readonly kind: 'speedup'; readonly params: SpeedupParams }
+  | { readonly kind: 'startup'; readonly params: StartupParams };
 
 export type MeasurementResult =
   | MemoryLatencyResult
@@ -220,7 +278,9 @@ export type MeasurementResult =
   | MutexLatencyResult
   | MemoryMountainResult
   | RaceResult
-  | FalseSharingResult;
+  | FalseSharingResult
+  | SpeedupResult
+  | StartupResult;
 export type MeasurementKind = MeasurementRequest['kind'];
 
 export interface MeasurementProgress {

@@ -23,6 +23,12 @@ export const RACE_LIMITS = {
   total: 2 ** 31 - 1,
 } as const;
 export const RACE_STRATEGIES = ['plain', 'atomic', 'cas', 'mutex', 'incdec'] as const;
+export const SPEEDUP_LIMITS = {
+  maxWorkers: { min: 1, max: 64 },
+  repeat: { min: 1, max: 20 },
+  budgetMs: { min: 1000, max: 600_000 },
+} as const;
+export const STARTUP_LIMITS = { repeat: { min: 3, max: 200 } } as const;
 export const FALSE_SHARING_LIMITS = { iterations: { min: 1, max: 100_000_000 } } as const;
 export const MEMORY_MOUNTAIN_LIMITS = {
   maxBytes: { min: 4096, max: 2 ** 31 },
@@ -97,6 +103,18 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       checkKeys(`${m}: params`, params, ['iterations']);
       checkInt(`${m}: params.iterations`, params.iterations, FALSE_SHARING_LIMITS.iterations.min, FALSE_SHARING_LIMITS.iterations.max, true);
       return;
+    case 'speedup': {
+      const L = SPEEDUP_LIMITS;
+      checkKeys(`${m}: params`, params, ['maxWorkers', 'repeat', 'budgetMs']);
+      checkInt(`${m}: params.maxWorkers`, params.maxWorkers, L.maxWorkers.min, L.maxWorkers.max, false);
+      checkInt(`${m}: params.repeat`, params.repeat, L.repeat.min, L.repeat.max, true);
+      checkInt(`${m}: params.budgetMs`, params.budgetMs, L.budgetMs.min, L.budgetMs.max, true);
+      return;
+    }
+    case 'startup':
+      checkKeys(`${m}: params`, params, ['repeat']);
+      checkInt(`${m}: params.repeat`, params.repeat, STARTUP_LIMITS.repeat.min, STARTUP_LIMITS.repeat.max, true);
+      return;
     case 'memory-mountain': {
       const L = MEMORY_MOUNTAIN_LIMITS;
       checkKeys(`${m}: params`, params, ['maxBytes', 'strides', 'budgetMs']);
@@ -112,7 +130,7 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       return;
     }
     default:
-      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing`);
+      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup`);
   }
 }
 

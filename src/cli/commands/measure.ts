@@ -2,7 +2,7 @@
  * `nanoscope measure <kind>`: a real measurement on this machine, through the same
  * MeasurementService (and the same worker files, in source mode) as both hosts.
  */
-import type { FalseSharingResult, MeasurementRequest, MeasurementResult, MemoryLatencyResult, MemoryMountainResult, RaceResult, RaceStrategy } from '../../shared/api';
+import type { FalseSharingResult, StartupResult, MeasurementRequest, MeasurementResult, MemoryLatencyResult, MemoryMountainResult, RaceResult, RaceStrategy, SpeedupResult } from '../../shared/api';
 import { validateArgs } from '../../shared/validateArgs';
 import { MeasurementService } from '../../main/services/measurements';
 import { BUDGET_EXCEEDED } from '../../main/workers/protocol';
@@ -11,11 +11,11 @@ import { parseInteger, parseSize, stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { BudgetError, FailedError, InputError, UsageError } from '../errors';
 
-const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing'] as const;
+const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing', 'startup', 'speedup'] as const;
 
 function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
   const only = (allowed: string[]): void => {
-    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat']) {
+    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat', 'max-workers']) {
       if (args.flags.has(f) && !allowed.includes(f)) throw new UsageError(`nanoscope measure ${kind}: unknown flag --${f}`);
     }
   };
@@ -73,10 +73,33 @@ function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
         },
       };
     }
+    case 'startup': {
+      // The range (3..200) is checked by validateArgs, as for both hosts.
+      only(['repeat']);
+      const repeat = stringFlag(args, 'repeat');
+      return { kind, params: repeat === undefined ? {} : { repeat: parseInteger(repeat, '--repeat', -(2 ** 53), 2 ** 53) } };
+    }
     case 'false-sharing': {
       only(['iterations']);
       const iterations = stringFlag(args, 'iterations');
       return { kind, params: iterations === undefined ? {} : { iterations: parseInteger(iterations, '--iterations', 1, 100_000_000) } };
+    }
+    case 'speedup': {
+      // Ranges are checked by validateArgs, as for both hosts.
+      only(['max-workers', 'repeat', 'budget-ms']);
+      const maxWorkers = stringFlag(args, 'max-workers');
+      if (maxWorkers === undefined) throw new UsageError('nanoscope measure speedup: --max-workers N is required');
+      const int = (text: string, flag: string): number => parseInteger(text, `--${flag}`, -(2 ** 53), 2 ** 53);
+      const repeat = stringFlag(args, 'repeat');
+      const budget = stringFlag(args, 'budget-ms');
+      return {
+        kind,
+        params: {
+          maxWorkers: int(maxWorkers, 'max-workers'),
+          ...(repeat === undefined ? {} : { repeat: int(repeat, 'repeat') }),
+          ...(budget === undefined ? {} : { budgetMs: int(budget, 'budget-ms') }),
+        },
+      };
     }
     default:
       throw new UsageError(`nanoscope measure: unknown measurement "${kind}" (known: ${KINDS.join(', ')})`);
@@ -152,6 +175,28 @@ function falseSharingLines(r: FalseSharingResult): string {
   ].join('\n');
 }
 
+function startupTable(r: StartupResult): string {
+  const name = { call: 'function call', worker: 'worker_thread', process: 'process', runtime: 'runtime' } as const;
+  const lines = ['start-up        median ms       p90 ms   runs'];
+  for (const x of r.results) lines.push(`${name[x.kind].padEnd(13)} ${fmtMs(x.medianMs).padStart(11)} ${fmtMs(x.p90Ms).padStart(12)} ${String(x.samples).padStart(6)}`);
+  lines.push('', ...r.notes, `${r.stamp.cpuModel}, ${r.stamp.os}, ${r.stamp.runtime}; ${(r.wallMs / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 1 ? ms.toFixed(2) : ms.toPrecision(2);
+}
+
+function speedupTable(r: SpeedupResult): string {
+  const lines = ['workers   seconds   speedup   efficiency', '-------   -------   -------   ----------'];
+  for (const p of r.points) lines.push(`${String(p.workers).padStart(7)}   ${p.seconds.toFixed(3).padStart(7)}   ${p.speedup.toFixed(2).padStart(7)}   ${(p.efficiency * 100).toFixed(0).padStart(9)}%`);
+  lines.push('', `Amdahl serial fraction (least squares): ${r.serialFraction.toFixed(3)}; ${r.cores} cores`);
+  lines.push(`start a worker_thread: ${r.workerStartMs.toFixed(1)} ms; spawn a process (${r.spawnCommand ?? 'child'}): ${r.spawnMs.toFixed(1)} ms`);
+  lines.push(`IO-bound (timer waits on one thread): ${r.io.map((p) => `${p.concurrency} at a time ${p.seconds.toFixed(2)} s`).join(', ')}`);
+  lines.push(`${r.stamp.cpuModel}, ${r.stamp.os}, ${r.stamp.runtime}; ${(r.wallMs / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}
+
 function human(r: MeasurementResult): string {
   switch (r.kind) {
     case 'memory-latency':
@@ -166,6 +211,10 @@ function human(r: MeasurementResult): string {
       return raceTable(r);
     case 'false-sharing':
       return falseSharingLines(r);
+    case 'speedup':
+      return speedupTable(r);
+    case 'startup':
+      return startupTable(r);
   }
 }
 
@@ -190,6 +239,14 @@ export async function run(ctx: CliContext, positionals: string[], flags: Map<str
   } else if (result.kind === 'false-sharing') {
     const { sameLineMs, paddedMs, ratio, stamp, startedAt, wallMs } = result;
     ctx.out(JSON.stringify({ same_line_ms: sameLineMs, padded_ms: paddedMs, ratio, stamp, startedAt, wallMs }));
+  } else if (result.kind === 'startup') {
+    const { results, notes, stamp, startedAt, wallMs } = result;
+    const rows = results.map((x) => ({ kind: x.kind, median_ms: x.medianMs, p90_ms: x.p90Ms, samples: x.samples }));
+    ctx.out(JSON.stringify({ results: rows, notes, stamp, startedAt, wallMs }));
+  } else if (result.kind === 'speedup') {
+    // The CLI contract's names (snake_case), then the rest of the run.
+    const { points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io, stamp, startedAt, wallMs } = result;
+    ctx.out(JSON.stringify({ points, serial_fraction: serialFraction, cores, worker_start_ms: workerStartMs, spawn_ms: spawnMs, spawn_command: spawnCommand, io, stamp, startedAt, wallMs }));
   } else if (result.kind === 'memory-mountain') {
     const { points, elementBytes, caches, stamp, startedAt, wallMs } = result;
     ctx.out(JSON.stringify({ points, elementBytes, caches, stamp, startedAt, wallMs }));

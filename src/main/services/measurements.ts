@@ -18,7 +18,7 @@ import {
   type MeasurementResult,
   type OsCacheInfo,
 } from '../../shared/api';
-import type { FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
+import type { FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
 import { machineStamp } from './machineStamp';
 import { osCaches } from './osCaches';
 import { spawnWorker, workerScriptPath, type WorkerLocation, type WorkerName } from './workers';
@@ -41,6 +41,8 @@ interface Job {
   readonly startedAt: Date;
   readonly t0: bigint;
   tempFile: string | null;
+  /** A child process the worker waits on, killed if the job ends first (startup). */
+  childPid: number | null;
   /** The worker posted its result; its exit is expected now. */
   settling: boolean;
   finished: boolean;
@@ -53,7 +55,18 @@ const WORKER_OF: Record<MeasurementKind, WorkerName> = {
   'memory-mountain': 'memory-mountain',
   race: 'race',
   'false-sharing': 'false-sharing',
+  startup: 'startup',
+  speedup: 'speedup',
 };
+
+/** Kills a measurement's child process; it may already be gone. */
+function killChild(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already exited and reaped.
+  }
+}
 
 export class MeasurementService {
   private readonly listeners = new Set<HostEventListener>();
@@ -88,7 +101,7 @@ export class MeasurementService {
     const id = `${request.kind}-${++this.counter}-${randomBytes(3).toString('hex')}`;
     const script = workerScriptPath(WORKER_OF[request.kind], this.options.workers);
     const worker = spawnWorker(script, this.options.workers, { workerData: { worker: WORKER_OF[request.kind], input: this.workerInput(request) } });
-    const job: Job = { id, kind: request.kind, worker, startedAt: new Date(), t0: process.hrtime.bigint(), tempFile: null, settling: false, finished: false };
+    const job: Job = { id, kind: request.kind, worker, startedAt: new Date(), t0: process.hrtime.bigint(), tempFile: null, childPid: null, settling: false, finished: false };
     this.current = job;
     worker.on('message', (m: WorkerMessage) => this.onWorkerMessage(job, m));
     worker.on('error', (e) => this.fail(job, { code: 'failed', message: `${job.kind} worker crashed: ${e.message}` }));
@@ -117,7 +130,7 @@ export class MeasurementService {
     this.listeners.clear();
   }
 
-  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | Record<string, never> {
+  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | Record<string, never> {
     switch (request.kind) {
       case 'memory-latency':
         return { maxBytes: request.params.maxBytes, repeats: request.params.repeats ?? 3, budgetMs: request.params.budgetMs ?? 60_000 };
@@ -135,6 +148,10 @@ export class MeasurementService {
         return { ...request.params, location: this.options.workers };
       case 'false-sharing':
         return { iterations: request.params.iterations ?? 20_000_000, location: this.options.workers };
+      case 'startup':
+        return { repeat: request.params.repeat ?? 15 };
+      case 'speedup':
+        return { maxWorkers: request.params.maxWorkers, repeat: request.params.repeat ?? 3, budgetMs: request.params.budgetMs ?? 60_000, location: this.options.workers };
     }
   }
 
@@ -155,6 +172,7 @@ export class MeasurementService {
     this.past.add(job.id);
     if (this.past.size > 1000) this.past.delete(this.past.values().next().value as string);
     if (job.tempFile) rmSync(job.tempFile, { force: true });
+    if (job.childPid !== null) killChild(job.childPid);
     void job.worker.terminate().catch(() => undefined);
     return true;
   }
@@ -171,6 +189,9 @@ export class MeasurementService {
         return;
       case 'tempFile':
         job.tempFile = m.path;
+        return;
+      case 'childPid':
+        job.childPid = m.pid;
         return;
       case 'error':
         this.fail(job, { code: 'failed', message: m.message });
@@ -206,6 +227,14 @@ export class MeasurementService {
         case 'false-sharing':
           result = { kind: r.kind, sameLineMs: r.sameLineMs, paddedMs: r.paddedMs, ratio: r.ratio, ...common };
           break;
+        case 'startup':
+          result = { kind: r.kind, results: r.results, notes: r.notes, ...common };
+          break;
+        case 'speedup': {
+          const { kind, points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io } = r;
+          result = { kind, points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io, ...common };
+          break;
+        }
       }
     } catch (e) {
       this.fail(job, { code: 'failed', message: `${job.kind}: ${(e as Error).message}` });

@@ -1,5 +1,5 @@
 /** Messages between a measurement worker and MeasurementService. */
-import type { MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy } from '../../shared/api';
+import type { MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
 
 /** Message prefix of a budget error; the CLI maps it to exit code 3. */
@@ -9,6 +9,8 @@ export type WorkerMessage =
   | { readonly type: 'progress'; readonly fraction: number; readonly message: string }
   /** A temp file the service must delete if the worker is terminated before it can. */
   | { readonly type: 'tempFile'; readonly path: string | null }
+  /** The child process a worker is waiting on (null: none); the service kills it on cancel. */
+  | { readonly type: 'childPid'; readonly pid: number | null }
   | { readonly type: 'result'; readonly result: WorkerResult }
   | { readonly type: 'error'; readonly budget: boolean; readonly message: string };
 
@@ -18,7 +20,18 @@ export type WorkerResult =
   | { readonly kind: 'mutex-latency'; readonly ns: number }
   | { readonly kind: 'memory-mountain'; readonly points: MemoryMountainPoint[]; readonly checksum: number }
   | { readonly kind: 'race'; readonly params: RaceParams; readonly runs: RaceRun[]; readonly opsPerS: number; readonly cores: number }
-  | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number };
+  | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number }
+  | { readonly kind: 'startup'; readonly results: StartupResult['results']; readonly notes: readonly string[] }
+  | {
+      readonly kind: 'speedup';
+      readonly points: SpeedupPoint[];
+      readonly serialFraction: number;
+      readonly cores: number;
+      readonly workerStartMs: number;
+      readonly spawnMs: number;
+      readonly spawnCommand: string;
+      readonly io: { readonly concurrency: number; readonly seconds: number }[];
+    };
 
 export interface PointerChaseInput {
   readonly maxBytes: number;
@@ -47,6 +60,19 @@ export interface FalseSharingInput {
   readonly location: WorkerLocation;
 }
 
+export interface SpeedupInput {
+  readonly maxWorkers: number;
+  readonly repeat: number;
+  readonly budgetMs: number;
+  /** Where the coordinator finds its own script, to start the crew from it. */
+  readonly location: WorkerLocation;
+}
+
+export interface StartupInput {
+  /** Samples per kind. */
+  readonly repeat: number;
+}
+
 export interface StorageLatencyInput {
   readonly reads: number;
   /** Directories to try for the temp file, in order (the first on a real disk wins). */
@@ -60,7 +86,7 @@ export interface StorageLatencyInput {
  * in a worker_thread) never starts a measurement.
  */
 export interface WorkerEnvelope<T> {
-  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing';
+  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup';
   readonly input: T;
 }
 

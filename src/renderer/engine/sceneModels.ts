@@ -4,6 +4,8 @@ import type { TraceRecord } from '../../sim/core/engine';
 import { ladderScene } from '../../sim/ladder/scene';
 import { cacheScene } from '../../sim/cache/scene';
 import { threadsScene } from '../../sim/threads/scene';
+import { parallelScene } from '../../sim/parallel/scene';
+import { stacksScene } from '../../sim/stacks/scene';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry; each entry is checked where it is defined
 export type AnyScene = SceneDefinition<any, any, any, TraceRecord, unknown>;
@@ -12,4 +14,6 @@ export const SCENE_MODELS: Readonly<Record<string, AnyScene>> = {
   [ladderScene.id]: ladderScene as AnyScene,
   [cacheScene.id]: cacheScene as AnyScene,
   [threadsScene.id]: threadsScene as AnyScene,
+  [parallelScene.id]: parallelScene as AnyScene,
+  [stacksScene.id]: stacksScene as AnyScene,
 };

@@ -3,5 +3,7 @@ import type { SceneUi } from './types';
 import { latencyLadder } from './ladder';
 import { memoryHierarchy } from './cache';
 import { threadsUi } from './threads';
+import { parallelUi } from './parallel';
+import { stacksUi } from './stacks';
 
-export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi];
+export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi, parallelUi, stacksUi];

@@ -1,0 +1,23 @@
+import { parallelScene } from '../../../sim/parallel/scene';
+import { getPreset } from '../../../sim/hardware/presets';
+import type { AnyScene } from '../../engine/sceneModels';
+import type { SceneUi } from '../types';
+import { ParallelStage } from './ParallelStage';
+import { ParallelInspector } from './ParallelInspector';
+import { ParallelExplain } from './ParallelExplain';
+import { ParallelRealRun, runSpeedup } from './ParallelRealRun';
+
+export const parallelUi: SceneUi = {
+  id: parallelScene.id,
+  title: parallelScene.title,
+  summary: 'Cores, schedulers and the GIL: threads vs processes vs async, Amdahl, and a real speedup',
+  model: parallelScene as AnyScene,
+  defaultScale: 'linear',
+  // The 2020 machine's OS figures (context switch, process spawn, I/O latencies).
+  resolveMachine: () => ({ machine: getPreset('2020')! }),
+  Stage: ParallelStage,
+  Inspector: ParallelInspector,
+  Explain: ParallelExplain,
+  RealRun: ParallelRealRun,
+  runRealRun: () => void runSpeedup(),
+};

@@ -1,0 +1,146 @@
+/**
+ * The stack, how many instances, the function trace, the prices and the boot time (all in the
+ * URL), the model's sources, and the seed's calculator: developer hours vs machine hours.
+ */
+import { useState } from 'react';
+import { useApp } from '../../state/store';
+import { setParam } from '../../controller/sceneController';
+import { STACK_IDS, STACKS, type StackId } from '../../../sim/stacks/stacks';
+import { costOfDeveloperTime, costOfMachineTime, DEFAULT_PRICES, TRACE_KINDS } from '../../../sim/stacks/functions';
+import type { StacksView } from '../../../sim/stacks/scene';
+import { NumberField, numberError } from './NumberField';
+import { setStack } from './setStack';
+import { dollars } from './FunctionPanel';
+
+const TRACE_LABELS: Record<string, string> = {
+  steady: 'Steady: one request a second',
+  bursty: 'Bursty: 30 requests every 5 minutes',
+  idle: 'Idle: 5 requests every 20 minutes',
+};
+
+const round = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+function Calculator({ vmHourly, engineerHourly }: { vmHourly: number; engineerHourly: number }) {
+  const [devText, setDevText] = useState('1');
+  const [machineText, setMachineText] = useState('40');
+  const devError = numberError('developer hours', devText, { min: 0, max: 100_000, integer: false });
+  const machineError = numberError('machine hours', machineText, { min: 0, max: 1_000_000, integer: false });
+  const prices = { vmHourly, engineerHourly };
+  const dev = devError ? null : costOfDeveloperTime(Number(devText), prices);
+  const machine = machineError ? null : costOfMachineTime(Number(machineText), prices);
+  return (
+    <section className="stacks-calculator" data-testid="stacks.calculator" aria-label="Developer hours vs machine hours">
+      <h3>Developer hours vs machine hours</h3>
+      <label className="field inline">
+        <input type="text" inputMode="decimal" value={devText} onChange={(e) => setDevText(e.target.value)} aria-invalid={devError !== null} data-testid="stacks.calc.dev-hours" />
+        <span>hours of developer time</span>
+      </label>
+      {devError ? (
+        <p className="field-error" role="alert" data-testid="stacks.calc.dev-hours.error">
+          {devError}
+        </p>
+      ) : (
+        <p data-testid="stacks.calc.dev-result">
+          cost {dollars(dev!.dollars)}: that rents <strong>{round(dev!.machineHours)}</strong> machines for one hour.
+        </p>
+      )}
+      <label className="field inline">
+        <input type="text" inputMode="decimal" value={machineText} onChange={(e) => setMachineText(e.target.value)} aria-invalid={machineError !== null} data-testid="stacks.calc.machine-hours" />
+        <span>hours of one rented machine</span>
+      </label>
+      {machineError ? (
+        <p className="field-error" role="alert" data-testid="stacks.calc.machine-hours.error">
+          {machineError}
+        </p>
+      ) : (
+        <p data-testid="stacks.calc.machine-result">
+          cost <strong>{dollars(machine!)}</strong>, as much as {Math.round((machine! / engineerHourly) * 60)} minutes of an engineer.
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function StacksInspector() {
+  const params = useApp((s) => s.params);
+  const view = useApp((s) => s.frame?.view) as StacksView | undefined;
+  const stack = ((STACK_IDS as readonly string[]).includes(params.stack ?? '') ? params.stack : 'container') as StackId;
+  const spec = STACKS[stack];
+  const vmHourly = Number(params.vmHourly ?? DEFAULT_PRICES.vmHourly);
+  const engineerHourly = Number(params.engineerHourly ?? DEFAULT_PRICES.engineerHourly);
+  return (
+    <div className="inspector stacks-inspector" data-testid="stacks.inspector">
+      <label className="field">
+        <span>Stack</span>
+        <select value={stack} onChange={(e) => setStack(e.target.value)} data-testid="stacks.param.stack">
+          {STACK_IDS.map((id) => (
+            <option key={id} value={id}>
+              {STACKS[id].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="source" data-testid="stacks.description">
+        {spec.description}
+      </p>
+      {stack === 'function' ? (
+        <label className="field">
+          <span>Request trace (one hour)</span>
+          <select value={params.trace ?? 'bursty'} onChange={(e) => setParam('trace', e.target.value)} data-testid="stacks.param.trace">
+            {TRACE_KINDS.map((t) => (
+              <option key={t} value={t}>
+                {TRACE_LABELS[t] ?? t}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <NumberField
+          field="instances"
+          label="Instances to launch (1–500)"
+          value={params.instances ?? '40'}
+          rule={{ min: 1, max: 500, integer: true }}
+          onValid={(v) => setParam('instances', v)}
+          testId="stacks.param.instances"
+        />
+      )}
+      <NumberField
+        field="boot"
+        label={`${stack === 'function' ? 'Cold start' : 'Boot'} time, ms (empty: documented ${spec.bootMs} ms)`}
+        value={params.boot ?? ''}
+        placeholder={String(spec.bootMs)}
+        optional
+        rule={{ min: 1, max: 600_000, integer: true }}
+        onValid={(v) => setParam('boot', v)}
+        testId="stacks.param.boot"
+      />
+      <NumberField
+        field="vmHourly"
+        label="VM price, $ per hour (seed: EC2 $0.154)"
+        value={params.vmHourly ?? String(DEFAULT_PRICES.vmHourly)}
+        rule={{ min: 0.001, max: 1000, integer: false }}
+        onValid={(v) => setParam('vmHourly', v)}
+        testId="stacks.param.vmHourly"
+      />
+      <NumberField
+        field="engineerHourly"
+        label="Engineer, $ per hour (seed: $50)"
+        value={params.engineerHourly ?? String(DEFAULT_PRICES.engineerHourly)}
+        rule={{ min: 0.01, max: 10_000, integer: false }}
+        onValid={(v) => setParam('engineerHourly', v)}
+        testId="stacks.param.engineerHourly"
+      />
+      <Calculator vmHourly={vmHourly} engineerHourly={engineerHourly} />
+      {view && (
+        <details className="stacks-sources" data-testid="stacks.sources">
+          <summary>Where the figures come from</summary>
+          <ul>
+            {view.sources.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { stacksScene } from '../../../sim/stacks/scene';
+import { getPreset } from '../../../sim/hardware/presets';
+import type { AnyScene } from '../../engine/sceneModels';
+import type { SceneUi } from '../types';
+import { StacksStage } from './StacksStage';
+import { StacksInspector } from './StacksInspector';
+import { StacksExplain } from './StacksExplain';
+import { StacksRealRun, runStartup } from './StacksRealRun';
+
+export const stacksUi: SceneUi = {
+  id: stacksScene.id,
+  title: stacksScene.title,
+  summary: 'Bare metal, VMs, containers, functions: start-up, density, isolation, cost',
+  model: stacksScene as AnyScene,
+  // Boot times span microseconds to tens of seconds.
+  defaultScale: 'log',
+  resolveMachine: () => ({ machine: getPreset('2020')! }),
+  Stage: StacksStage,
+  Inspector: StacksInspector,
+  Explain: StacksExplain,
+  RealRun: StacksRealRun,
+  runRealRun: () => void runStartup(),
+};

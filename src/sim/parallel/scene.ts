@@ -1,0 +1,191 @@
+/**
+ * "Processes in Parallel" as the app sees it: URL parameters, the scheduler model of
+ * ./scheduler for a preset job and a style, and a plain, size-capped view of each state.
+ */
+import type { Model } from '../core/engine';
+import type { ParamIssue, SceneDefinition } from '../core/scene';
+import { NS_PER_MS } from '../core/units';
+import type { MachineModel } from '../hardware/types';
+import { PRESET_IDS, PRESETS, type PresetId } from './jobs';
+import { runParallel } from './run';
+import { memoryOf, STYLES, type ParallelEvent, type ParallelRecord, type RunConfig, type Segment, type Style } from './runConfig';
+import { cloneParallelState, initParallel, isFinished, parallelModel, workerStateName, type ParallelState } from './scheduler';
+
+export { amdahl, gustafson, speedupCurves } from './scaling';
+export { PRESETS, PRESET_IDS, STYLES };
+export type { PresetId, ParallelRecord, Segment, Style };
+
+/** Parameters of the scene (URL strings parsed by {@link parallelScene}). */
+export interface ParallelParams {
+  readonly preset: PresetId;
+  readonly style: Style;
+  /** Threads or processes (coroutines in flight for async), 1..16. */
+  readonly workers: number;
+  /** 1..16. */
+  readonly cores: number;
+  /** GIL switch interval, ms, 0.1..100. */
+  readonly switch: number;
+  /** Amdahl serial fraction for the curves, 0..1 (does not change the run). */
+  readonly serial: number;
+}
+
+/** What the renderer draws. */
+export interface ParallelView {
+  readonly style: string;
+  readonly preset: string;
+  /** Per core: busy time so far (ns), who runs now, and its finished segments (capped, see {@link MAX_SEGMENTS_PER_CORE}). */
+  readonly cores: readonly { readonly id: number; readonly busyNs: number; readonly running: { task: number; worker: number } | null; readonly segments: readonly Segment[] }[];
+  readonly io: readonly { readonly task: number; readonly worker: number; readonly start: number; readonly end: number | null; readonly what: string }[];
+  readonly workers: readonly { readonly id: number; readonly state: 'ready' | 'running' | 'blocked' | 'waiting-gil' | 'done'; readonly cpuNs: number }[];
+  readonly gilHolder: number | null;
+  /** Time of the last task's end once done; before that, the time of the latest event. ns. */
+  readonly wallNs: number;
+  readonly cpuNs: number;
+  readonly contextSwitches: number;
+  readonly done: boolean;
+  /** The same job under `single`, for the speedup headline (computed once per run). */
+  readonly singleWallNs: number;
+  /** Resident memory: one interpreter per process under `processes` (× P), else one. Bytes. */
+  readonly memoryBytes: number;
+}
+
+/** The scene's model state: the run, and the `single` baseline's wall time. */
+export interface ParallelSceneState {
+  readonly run: ParallelState;
+  readonly singleWallNs: number;
+  readonly preset: PresetId;
+}
+
+/**
+ * Segments a core carries in the view at most. Adjacent segments of the same task are merged
+ * as they happen; past the cap, segments of the same task separated by gaps shorter than g are
+ * merged, g doubling until the count fits; if alternating tasks still exceed it, the longest
+ * segments are kept (in time order) and the shortest dropped.
+ */
+export const MAX_SEGMENTS_PER_CORE = 2000;
+/** I/O waits the view carries at most: every in-flight one, then the latest finished ones. */
+export const MAX_IO_IN_VIEW = 4000;
+
+const DEFAULTS: ParallelParams = { preset: 'cpu-bound', style: 'gil', workers: 4, cores: 4, switch: 5, serial: 0.1 };
+
+function parseParams(raw: Readonly<Record<string, string>>): { params: ParallelParams; ignored: ParamIssue[] } {
+  let p: ParallelParams = DEFAULTS;
+  const ignored: ParamIssue[] = [];
+  const num = (key: keyof ParallelParams, value: string, min: number, max: number, integer: boolean) => {
+    const text = value.trim();
+    const n = integer ? (/^\d+$/.test(text) ? Number(text) : NaN) : /^\d*\.?\d+(e-?\d+)?$/i.test(text) ? Number(text) : NaN;
+    if (Number.isFinite(n) && n >= min && n <= max) p = { ...p, [key]: n };
+    else ignored.push({ key, reason: `${key} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}` });
+  };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'preset') {
+      if ((PRESET_IDS as readonly string[]).includes(value)) p = { ...p, preset: value as PresetId };
+      else ignored.push({ key, reason: `preset must be one of ${PRESET_IDS.join(', ')}` });
+    } else if (key === 'style') {
+      if ((STYLES as readonly string[]).includes(value)) p = { ...p, style: value as Style };
+      else ignored.push({ key, reason: `style must be one of ${STYLES.join(', ')}` });
+    } else if (key === 'workers') num(key, value, 1, 16, true);
+    else if (key === 'cores') num(key, value, 1, 16, true);
+    else if (key === 'switch') num(key, value, 0.1, 100, false);
+    else if (key === 'serial') num(key, value, 0, 1, false);
+    else ignored.push({ key, reason: 'unknown parameter' });
+  }
+  return { params: p, ignored };
+}
+
+/** The run configuration of a parameter set. */
+export function configOf(params: ParallelParams): RunConfig {
+  return {
+    job: PRESETS[params.preset],
+    style: params.style,
+    workers: params.workers,
+    cores: params.cores,
+    switchIntervalNs: Math.round(params.switch * NS_PER_MS),
+  };
+}
+
+/** The scene's model: the run, with its `single` baseline computed once at init. */
+export function parallelSceneModel(params: ParallelParams, machine: MachineModel): Model<ParallelSceneState, ParallelEvent, ParallelRecord> {
+  const config = configOf(params);
+  const inner = parallelModel(config, machine);
+  return {
+    init(ctx) {
+      const baseline = runParallel({ ...config, style: 'single', workers: 1 }, machine);
+      return { run: initParallel(config, machine, ctx), singleWallNs: baseline.state.wallNs, preset: params.preset };
+    },
+    handle: (s, ev, ctx) => inner.handle(s.run, ev, ctx),
+    clone: (s) => ({ ...s, run: cloneParallelState(s.run) }),
+  };
+}
+
+/** Caps one core's segments as {@link MAX_SEGMENTS_PER_CORE} describes. */
+export function capSegments(list: readonly Segment[], max = MAX_SEGMENTS_PER_CORE): readonly Segment[] {
+  if (list.length <= max) return list;
+  const first = list[0]!;
+  const span = list[list.length - 1]!.end - first.start;
+  let merged: Segment[] = [...list];
+  for (let gap = Math.max(1, span / (max * 16)); merged.length > max && gap <= span; gap *= 2) {
+    const out: Segment[] = [];
+    for (const seg of merged) {
+      const last = out[out.length - 1];
+      if (last && last.task === seg.task && last.worker === seg.worker && last.kind === seg.kind && seg.start - last.end <= gap) out[out.length - 1] = { ...last, end: seg.end };
+      else out.push(seg);
+    }
+    merged = out;
+  }
+  if (merged.length <= max) return merged;
+  const keep = merged
+    .map((seg, i) => ({ seg, i }))
+    .sort((a, b) => b.seg.end - b.seg.start - (a.seg.end - a.seg.start) || a.i - b.i)
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i);
+  return keep.map((k) => k.seg);
+}
+
+function view(state: ParallelSceneState): ParallelView {
+  const s = state.run;
+  const done = isFinished(s);
+  let io = s.io;
+  if (io.length > MAX_IO_IN_VIEW) {
+    const open = io.filter((e) => e.end === null);
+    const closed = io.filter((e) => e.end !== null);
+    io = [...closed.slice(Math.max(0, closed.length - (MAX_IO_IN_VIEW - open.length))), ...open];
+  }
+  return {
+    style: s.config.style,
+    preset: state.preset,
+    cores: Array.from(s.coreBusy, (busyNs, id) => {
+      const w = s.coreRunning[id]!;
+      // The head of a worker's ready tasks is the one it runs (−1 while it is being created).
+      const task = w >= 0 && s.workerSpawnLeft[w]! <= 0 ? (s.workerReady[w]![0] ?? -1) : -1;
+      return { id, busyNs, running: w >= 0 ? { task, worker: w } : null, segments: capSegments(s.segments[id]!) };
+    }),
+    io: io.map((e) => ({ ...e })),
+    workers: Array.from(s.workerCpu, (cpuNs, id) => ({ id, state: workerStateName(s, id), cpuNs })),
+    gilHolder: s.gilHolder >= 0 ? s.gilHolder : null,
+    wallNs: done ? s.wallNs : s.clock,
+    cpuNs: s.cpuNs,
+    contextSwitches: s.contextSwitches,
+    done,
+    singleWallNs: state.singleWallNs,
+    memoryBytes: memoryOf(s.config),
+  };
+}
+
+/** Processes in Parallel. */
+export const parallelScene: SceneDefinition<ParallelParams, ParallelSceneState, ParallelEvent, ParallelRecord, ParallelView> = {
+  id: 'parallel',
+  title: 'Processes in Parallel',
+  defaults: DEFAULTS,
+  parseParams,
+  serializeParams: (p) => ({
+    preset: p.preset,
+    style: p.style,
+    workers: String(p.workers),
+    cores: String(p.cores),
+    switch: String(p.switch),
+    serial: String(p.serial),
+  }),
+  model: parallelSceneModel,
+  view,
+};
