@@ -160,7 +160,8 @@ export class CacheLevel {
   /**
    * Per way, 4 words side by side (a set's ways are contiguous, for the host's cache):
    * line number (address >> shift) low and high 32 bits, VALID | DIRTY flags, and a recency
-   * stamp (the hierarchy's tick at the last use; at install only, under FIFO). Index
+   * stamp (the hierarchy's tick at the last use; at install only, under FIFO; ≥ 1 once the way
+   * holds a line, so 0 marks an empty way). Index
    * ((set × ways) + way) × 4.
    */
   slots: Uint32Array;
@@ -177,6 +178,8 @@ export class CacheLevel {
   lastSlot = -1;
   lastHi = 0;
   lastLo = 0;
+  /** Set of {@link lastSlot}. */
+  lastSet = 0;
 
   constructor(readonly config: CacheLevelConfig) {
     const lines = config.sizeBytes / config.lineBytes;
@@ -232,6 +235,7 @@ export class CacheLevel {
     this.lastSlot = other.lastSlot;
     this.lastHi = other.lastHi;
     this.lastLo = other.lastLo;
+    this.lastSet = other.lastSet;
   }
 
   /** Replaces every stamp by its rank in its set (1 = oldest), keeping the order: for tick wrap-around. */
@@ -284,8 +288,28 @@ export class CacheHierarchy {
   access(hi: number, lo: number, size: number, isWrite: boolean): number {
     const l1 = this.levels[0] as CacheLevel;
     // Most accesses stay within one L1 line: skip the splitting loop.
-    if ((lo & (l1.lineBytes - 1)) + size <= l1.lineBytes) return this.lineAccess(0, l1, hi >>> 0, lo >>> 0, size, isWrite);
-    return this.accessAt(0, hi >>> 0, lo >>> 0, size, isWrite);
+    if ((lo & (l1.lineBytes - 1)) + size > l1.lineBytes) return this.accessAt(0, hi >>> 0, lo >>> 0, size, isWrite);
+    const sh = l1.shift;
+    const slot = l1.lastSlot;
+    if (
+      slot >= 0 &&
+      l1.writeBack &&
+      this.observer === null &&
+      this.tick < STAMP_LIMIT &&
+      l1.lastHi === hi >>> sh &&
+      l1.lastLo === (sh === 0 ? lo >>> 0 : ((lo >>> sh) | (hi << (32 - sh))) >>> 0)
+    ) {
+      // A hit on L1's most recent line (runs of accesses to one line): rule 2 with nothing to tell
+      // an observer and nothing sent below, as lineAccess would do it.
+      const slots = l1.slots;
+      if (isWrite) {
+        this.counts[WR_HIT]!++;
+        slots[slot + 2] = (slots[slot + 2] as number) | DIRTY;
+      } else this.counts[RD_HIT]!++;
+      if (l1.replacement !== REPL_FIFO) slots[slot + 3] = ++this.tick;
+      return 0;
+    }
+    return this.lineAccess(0, l1, hi >>> 0, lo >>> 0, size, isWrite);
   }
 
   /** Splits an access at level `li` into per-line accesses, in address order. */
@@ -341,43 +365,52 @@ export class CacheHierarchy {
     if (this.tick >= STAMP_LIMIT) this.renumber();
 
     const ways = level.ways;
-    const sets = level.sets;
+    const replacement = level.replacement;
     let set: number;
     let hit = -1;
     let invalid = -1;
     if (level.lastSlot >= 0 && level.lastLo === lnLo && level.lastHi === lnHi) {
       // The line last used at this level is still where it was (only an install here moves lines).
       hit = level.lastSlot;
-      set = ((hit >> 2) / ways) | 0;
+      set = level.lastSet;
     } else {
+      const sets = level.sets;
       set = level.setMask >= 0 ? lnLo & level.setMask : ((lnHi % sets) * level.twoPow32ModSets + (lnLo % sets)) % sets;
       const first = set * ways * 4;
       const last = first + ways * 4;
-      let oldest = 0;
-      let oldestStamp = Infinity;
+      let oldest = first;
+      // Every stamp is below STAMP_LIMIT here: the tick was renumbered above if it had reached it.
+      let oldestStamp = STAMP_LIMIT;
       for (let i = first; i < last; i += 4) {
-        if (((slots[i + 2] as number) & VALID) === 0) {
-          if (invalid < 0) invalid = i;
-        } else if (slots[i] === lnLo && slots[i + 1] === lnHi) {
+        const stamp = slots[i + 3] as number;
+        // Stamps start at 1, so 0 marks an empty way; a set's ways fill lowest first and never
+        // empty again, so no way after the first empty one holds a line.
+        if (stamp === 0) {
+          invalid = i;
+          break;
+        }
+        if (slots[i] === lnLo && slots[i + 1] === lnHi) {
           hit = i;
           break;
-        } else if ((slots[i + 3] as number) < oldestStamp) {
-          oldestStamp = slots[i + 3] as number;
+        }
+        if (stamp < oldestStamp) {
+          oldestStamp = stamp;
           oldest = i;
         }
       }
       // On a miss in a full set, LRU's and FIFO's victim is the smallest stamp, found in the same scan.
-      if (hit < 0 && invalid < 0 && level.replacement <= REPL_FIFO) invalid = oldest;
+      if (hit < 0 && invalid < 0 && replacement <= REPL_FIFO) invalid = oldest;
     }
     if (hit >= 0) {
       // Rule 2: a hit.
       c[k + (isWrite ? WR_HIT : RD_HIT)]!++;
-      if (level.replacement !== REPL_FIFO) slots[hit + 3] = ++this.tick;
+      if (replacement !== REPL_FIFO) slots[hit + 3] = ++this.tick;
       const way = (hit >> 2) - set * ways;
-      if (level.replacement === REPL_PLRU) touchPlru(level, set, way);
+      if (replacement === REPL_PLRU) touchPlru(level, set, way);
       level.lastSlot = hit;
       level.lastHi = lnHi;
       level.lastLo = lnLo;
+      level.lastSet = set;
       this.observer?.line(li, set, way, true, isWrite);
       if (isWrite) {
         if (level.writeBack) slots[hit + 2] = (slots[hit + 2] as number) | DIRTY;
@@ -407,10 +440,11 @@ export class CacheHierarchy {
     slots[i + 1] = lnHi;
     slots[i + 2] = isWrite && level.writeBack ? VALID | DIRTY : VALID;
     slots[i + 3] = ++this.tick;
-    if (level.replacement === REPL_PLRU) touchPlru(level, set, way);
+    if (replacement === REPL_PLRU) touchPlru(level, set, way);
     level.lastSlot = i;
     level.lastHi = lnHi;
     level.lastLo = lnLo;
+    level.lastSet = set;
     this.observer?.line(li, set, way, false, isWrite);
 
     const lineBase = (lo & ~(level.lineBytes - 1)) >>> 0;

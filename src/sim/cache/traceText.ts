@@ -67,12 +67,7 @@ export abstract class LineParser {
       this.carry = null;
     }
     const len = buf.length;
-    let start = 0;
-    while (start < len) {
-      const next = this.parseLine(buf, start, len);
-      if (next < 0) break;
-      start = next;
-    }
+    const start = this.parseLines(buf, 0, len);
     if (start < len) {
       if (len - start > MAX_LINE_CHARS) throw new ParseError(this.lines + 1, latin1(buf, start, start + 80), `line longer than ${MAX_LINE_CHARS} characters`);
       this.carry = buf.slice(start);
@@ -82,6 +77,20 @@ export abstract class LineParser {
   /** Parses a last line without a newline. @throws ParseError */
   end(): void {
     if (this.carry !== null) this.feedBytes(NEWLINE);
+  }
+
+  /**
+   * Parses every complete line from `start` on (a subclass may take a faster path for common
+   * lines, handing the others to {@link parseLine}).
+   * @returns where the first incomplete line starts (`len` when none is left)
+   */
+  protected parseLines(buf: Uint8Array, start: number, len: number): number {
+    while (start < len) {
+      const next = this.parseLine(buf, start, len);
+      if (next < 0) break;
+      start = next;
+    }
+    return start;
   }
 
   /**
