@@ -12,7 +12,7 @@ import { commandForEvent } from './commands/registry';
 import { watchFullscreen } from './controller/view';
 import { getApi } from './api/client';
 import { store } from './state/store';
-import { ParticlesBench } from './bench/ParticlesBench';
+import { ParticlesBench, ParticlesCanvasBench } from './bench/ParticlesBench';
 import './styles.css';
 
 const engine = new EngineClient();
@@ -40,9 +40,19 @@ window.addEventListener('keydown', (event) => {
   command.run();
 });
 
-const bench = /^#\/_bench\/particles(?:\?n=(\d+))?$/.exec(window.location.hash);
+const bench = /^#\/_bench\/particles(?:\?n=(\d+))?(&mode=canvas)?$/.exec(window.location.hash);
 if (!bench) startRouting(SCENES, engine);
 
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>{bench ? <ParticlesBench count={Math.min(20_000, Number(bench[1] ?? 1000))} /> : <Shell scenes={SCENES} />}</StrictMode>,
+  <StrictMode>
+    {bench ? (
+      bench[2] ? (
+        <ParticlesCanvasBench count={Math.min(20_000, Number(bench[1] ?? 1000))} />
+      ) : (
+        <ParticlesBench count={Math.min(20_000, Number(bench[1] ?? 1000))} />
+      )
+    ) : (
+      <Shell scenes={SCENES} />
+    )}
+  </StrictMode>,
 );
