@@ -66,6 +66,19 @@ test.describe('memory hierarchy', () => {
     await expect(cache.headline).toContainText(`Column-major traversal is ${(colNs / rowNs).toFixed(2)}× slower, same Big O`);
   });
 
+  test('"this machine" uses the caches the OS reports, and says its latencies are not measured yet', async ({ page }) => {
+    const cache = new CachePage(page);
+    await cache.openScene('preset=this-machine');
+    await expect(cache.preset).toHaveValue('this-machine');
+    await expect(page.getByTestId('notices.machine')).toContainText('not measured yet');
+    await expect(page.getByTestId('notices.error')).toHaveCount(0);
+    // The teaching machine's L1 is 4 sets × 2 ways of 16 B; a real CPU's is not.
+    await expect(page.getByTestId('cache.side-0.l1')).not.toContainText('4 × 2 × 16 B');
+    // Every access takes 0 ns here, so the scrubber's end is the last event.
+    await page.getByTestId('controls.scrub').fill('1000');
+    await expect(cache.headline).toContainText('Times need latencies');
+  });
+
   test('changing a pattern updates the URL; bad params give a notice and a named field error', async ({ page }) => {
     const cache = new CachePage(page);
     await cache.openScene();

@@ -146,5 +146,11 @@ export function startRouting(allScenes: readonly SceneUi[], client: EngineClient
     if (state.playing) return;
     if (state.t !== prev.t || state.step !== prev.step || state.playing !== prev.playing || state.scale !== prev.scale) writeUrl();
   });
+  // "This machine" is built from what the host reports and measures: rerun when that changes.
+  store.subscribe((state, prev) => {
+    if (state.params.preset !== 'this-machine' || state.job) return;
+    const measurementEnded = prev.job !== null && state.job === null;
+    if (state.osCaches !== prev.osCaches || state.hostInfo !== prev.hostInfo || measurementEnded) reload();
+  });
   applyHash();
 }

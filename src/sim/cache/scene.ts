@@ -20,7 +20,7 @@ import { PATTERNS, runPattern, type PatternId } from './patterns';
 
 /** Scene parameters (URL strings parsed by parseParams). */
 export interface CacheSceneParams {
-  /** Machine preset id: 'teaching' (default), '2012', '2020'. */
+  /** Machine id: 'teaching' (default), '2012', '2020', or 'this-machine' (measured; the app supplies it). */
   readonly preset: string;
   /** Pattern of each side (ids of {@link PATTERN_OPTIONS}). */
   readonly left: PatternId;
@@ -162,6 +162,9 @@ export const PATTERN_OPTIONS: readonly { id: PatternId; label: string; params: r
 }));
 
 const PATTERN_IDS = PATTERNS.map((p) => p.id) as readonly string[];
+/** Machine ids the scene accepts: the presets and the measured machine. */
+export const CACHE_MACHINE_IDS: readonly string[] = [...PRESET_IDS, 'this-machine'];
+
 const DEFAULTS: CacheSceneParams = { preset: 'teaching', left: 'row-major', right: 'column-major', rows: 32, cols: 32, stride: 64, working: 4096, count: MAX_SCENE_ACCESSES };
 const INT_RANGES: Readonly<Record<'rows' | 'cols' | 'stride' | 'working' | 'count', readonly [number, number]>> = {
   rows: [1, 256],
@@ -205,8 +208,8 @@ function parseParams(raw: Readonly<Record<string, string>>): { params: CacheScen
   const ignored: ParamIssue[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'preset') {
-      if (PRESET_IDS.includes(value)) params.preset = value;
-      else ignored.push({ key, reason: `preset must be one of ${PRESET_IDS.join(', ')}` });
+      if (CACHE_MACHINE_IDS.includes(value)) params.preset = value;
+      else ignored.push({ key, reason: `preset must be one of ${CACHE_MACHINE_IDS.join(', ')}` });
     } else if (key === 'left' || key === 'right') {
       if (PATTERN_IDS.includes(value)) params[key] = value as PatternId;
       else ignored.push({ key, reason: `${key} must be one of ${PATTERN_IDS.join(', ')}` });

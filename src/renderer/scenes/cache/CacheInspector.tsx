@@ -75,6 +75,7 @@ export function CacheInspector() {
               {p.name}
             </option>
           ))}
+          <option value="this-machine">This machine (caches from the OS)</option>
         </select>
       </label>
       <p className="source">Source: {machine.source}</p>

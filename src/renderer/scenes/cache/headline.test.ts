@@ -30,6 +30,16 @@ describe('headline', () => {
     expect(headline(view(side('A', 100, true), side('B', 100.2, true)))).toBe('A finished in 100 ns, B in 100 ns: the same time.');
   });
 
+  it('without latencies (an unmeasured machine) compares misses instead of a ratio of zeros', () => {
+    const withMisses = (s: CacheSideView, misses: number): CacheSideView => ({
+      ...s,
+      levels: [{ name: 'L1', sets: 64, ways: 8, lineBytes: 64, latencyNs: 0, lines: null, counters: { accesses: 1024, hits: 1024 - misses, misses, reads: 1024, writes: 0, writebacks: 0 } }],
+    });
+    expect(headline(view(withMisses(side('Row-major', 0, true), 128), withMisses(side('Column-major', 0, true), 1024)))).toBe(
+      'Row-major: 128 L1 misses, Column-major: 1024. Times need latencies: measure this machine (Latency Ladder → Real run).',
+    );
+  });
+
   it('announces the race before the end', () => {
     expect(headline(view(side('A', 5, false), side('B', 5, true)))).toBe('A vs B: the same 256 reads each. Press play and watch which one waits.');
   });

@@ -10,7 +10,13 @@ export function headline(view: CacheView): string {
     return `${a.label} vs ${b.label}: ${same}. Press play and watch which one waits.`;
   }
   const [fast, slow] = a.elapsedNs <= b.elapsedNs ? [a, b] : [b, a];
-  const ratio = fast.elapsedNs === 0 ? Infinity : slow.elapsedNs / fast.elapsedNs;
+  if (fast.elapsedNs === 0) {
+    // No latencies (an unmeasured machine): compare what can be compared, the misses.
+    const missA = a.levels[0]?.counters.misses ?? 0;
+    const missB = b.levels[0]?.counters.misses ?? 0;
+    return `${a.label}: ${missA} L1 misses, ${b.label}: ${missB}. Times need latencies: measure this machine (Latency Ladder → Real run).`;
+  }
+  const ratio = slow.elapsedNs / fast.elapsedNs;
   const times = `${a.label} finished in ${formatNs(a.elapsedNs)}, ${b.label} in ${formatNs(b.elapsedNs)}`;
   if (ratio < 1.005) return `${times}: the same time.`;
   // "Same Big O" only where it holds: the same number of accesses on each side.

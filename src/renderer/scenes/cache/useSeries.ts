@@ -12,6 +12,8 @@ let nextId = 1;
 export function useSeries(): [SeriesPoint[], SeriesPoint[]] | null {
   const params = useApp((s) => s.params);
   const seed = useApp((s) => s.seed);
+  // "This machine" changes when the host reports its caches or a measurement lands.
+  const machineKey = useApp((s) => (s.params.preset === 'this-machine' ? `${s.osCaches.length}:${s.results['memory-latency']?.startedAt ?? ''}` : ''));
   const [series, setSeries] = useState<[SeriesPoint[], SeriesPoint[]] | null>(null);
   useEffect(() => {
     worker ??= new Worker(new URL('./series.worker.ts', import.meta.url), { type: 'module', name: 'nanoscope-cache-series' });
@@ -25,6 +27,6 @@ export function useSeries(): [SeriesPoint[], SeriesPoint[]] | null {
     const request: SeriesRequest = { id, params, machine: resolveCacheMachine(params).machine, seed, maxEvents: MAX_EVENTS };
     current.postMessage(request);
     return () => current.removeEventListener('message', onMessage);
-  }, [params, seed]);
+  }, [params, seed, machineKey]);
   return series;
 }
