@@ -38,7 +38,7 @@ const RAM_FACTOR = 4;
 const NAMES: readonly ChaseLevelName[] = ['L1', 'L2', 'L3', 'L4'];
 
 /**
- * Lower median: for an even count, the smaller middle value, so a window that ends on the
+ * Lower median: for an even count, the smaller middle value, so a band that ends on the
  * knee of the curve reads the cache rather than the first misses.
  */
 function lowerMedian(values: readonly number[]): number {
@@ -87,14 +87,14 @@ function bySizes(points: readonly ChasePoint[], caches: readonly ChaseCacheInfo[
   let below = 0;
   for (const lvl of [...sizes.keys()].sort((a, b) => a - b)) {
     const size = sizes.get(lvl) as number;
-    let window = points.filter((p) => p.bytes > below && p.bytes <= size / 2);
-    if (window.length === 0) {
+    let band = points.filter((p) => p.bytes > below && p.bytes <= size / 2);
+    if (band.length === 0) {
       const target = Math.log2(size / 2);
       const candidates = points.filter((p) => p.bytes > below && p.bytes <= size);
       const nearest = candidates.sort((a, b) => Math.abs(Math.log2(a.bytes) - target) - Math.abs(Math.log2(b.bytes) - target))[0];
-      window = nearest === undefined ? [] : [nearest];
+      band = nearest === undefined ? [] : [nearest];
     }
-    if (window.length > 0) levels.push(level(NAMES[lvl - 1] as ChaseLevelName, window));
+    if (band.length > 0) levels.push(level(NAMES[lvl - 1] as ChaseLevelName, band));
     below = size;
   }
   const ram = points.filter((p) => p.bytes >= RAM_FACTOR * below);

@@ -55,6 +55,23 @@ export class AppPage {
     return new URLSearchParams(hash.split('?')[1] ?? '').get(name);
   }
 
+  /** An element as text: every element with its attributes sorted (React may reorder them), and every text. */
+  async canonicalHtml(root: Locator): Promise<string> {
+    return root.evaluate((element) => {
+      const out: string[] = [];
+      const walk = (node: Node): void => {
+        if (node.nodeType === Node.TEXT_NODE) out.push(JSON.stringify(node.textContent));
+        if (!(node instanceof Element)) return;
+        const attrs = [...node.attributes].map((a) => `${a.name}=${a.value}`).sort();
+        out.push(`<${node.tagName} ${attrs.join(' ')}>`);
+        node.childNodes.forEach(walk);
+        out.push(`</${node.tagName}>`);
+      };
+      walk(element);
+      return out.join('');
+    });
+  }
+
   async bodyFontPx(): Promise<number> {
     return this.page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.stage')!).fontSize));
   }

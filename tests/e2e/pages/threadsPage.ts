@@ -48,19 +48,7 @@ export class ThreadsPage extends AppPage {
 
   /** The stage as text: every element with its attributes sorted (React may reorder them), and every text. */
   async snapshot(): Promise<string> {
-    return this.stageRoot.evaluate((root) => {
-      const out: string[] = [];
-      const walk = (node: Node): void => {
-        if (node.nodeType === Node.TEXT_NODE) out.push(JSON.stringify(node.textContent));
-        if (!(node instanceof Element)) return;
-        const attrs = [...node.attributes].map((a) => `${a.name}=${a.value}`).sort();
-        out.push(`<${node.tagName} ${attrs.join(' ')}>`);
-        node.childNodes.forEach(walk);
-        out.push(`</${node.tagName}>`);
-      };
-      walk(root);
-      return out.join('');
-    });
+    return this.canonicalHtml(this.stageRoot);
   }
 
   async openPanel(name: 'Inspector' | 'Explain' | 'Real run'): Promise<void> {
