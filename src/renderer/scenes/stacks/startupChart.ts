@@ -51,7 +51,9 @@ export function startupChartLayout(bars: readonly StartupBar[], width: number, f
   const decades = Math.round(Math.log10(domain[1] / domain[0]));
   const step = Math.max(1, Math.ceil(decades / Math.max(2, Math.floor((width - labelWidth) / (font * 4.5)))));
   const ticks: number[] = [];
-  for (let k = 0; k <= decades; k += step) ticks.push(domain[0] * 10 ** k);
+  // Exact powers of ten (10 ** integer), not products that drift below the decade.
+  const first = Math.round(Math.log10(domain[0]));
+  for (let k = 0; k <= decades; k += step) ticks.push(Number(`1e${first + k}`));
   const axisY = font * 0.4 + bars.length * rowH + font * 0.2;
   return { x, rows, ticks, labelWidth, barHeight, axisY, height: axisY + font * 1.6 };
 }
