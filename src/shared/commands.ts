@@ -11,6 +11,7 @@ export type CommandId =
   | 'timeline.bigStepForward'
   | 'timeline.bigStepBack'
   | 'timeline.restart'
+  | 'timeline.end'
   | 'timeline.faster'
   | 'timeline.slower'
   | 'view.presentation'
@@ -39,6 +40,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'timeline.bigStepForward', label: 'Step forward ×10', keys: ['Shift+ArrowRight'], menu: 'Timeline', accelerator: 'Shift+Right' },
   { id: 'timeline.bigStepBack', label: 'Step back ×10', keys: ['Shift+ArrowLeft'], menu: 'Timeline', accelerator: 'Shift+Left' },
   { id: 'timeline.restart', label: 'Restart', keys: ['Home'], menu: 'Timeline', accelerator: 'Home' },
+  { id: 'timeline.end', label: 'Go to the end', keys: ['End'], menu: 'Timeline', accelerator: 'End' },
   { id: 'timeline.faster', label: 'Faster', keys: ['+', '='], menu: 'Timeline', accelerator: 'Plus' },
   { id: 'timeline.slower', label: 'Slower', keys: ['-', '_'], menu: 'Timeline', accelerator: '-' },
   { id: 'view.presentation', label: 'Presentation mode', keys: ['f', 'F'], menu: 'View', accelerator: 'F' },

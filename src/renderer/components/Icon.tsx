@@ -5,6 +5,7 @@ const PATHS = {
   play: 'M4 2.5v11L13 8z',
   pause: 'M4 3h3v10H4zM9 3h3v10H9z',
   forward: 'M4 3v10l7-5zM11 3h2v10h-2z',
+  end: 'M1 3v10l5-5zM7 3v10l5-5zM12 3h2v10h-2z',
 } as const;
 
 export function Icon({ name }: { name: keyof typeof PATHS }) {

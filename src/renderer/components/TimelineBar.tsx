@@ -76,6 +76,9 @@ export function TimelineBar() {
         <button type="button" onClick={run('timeline.stepForward')} data-testid="controls.step-forward" aria-label="Step forward" title="Step forward (→)">
           <Icon name="forward" />
         </button>
+        <button type="button" onClick={run('timeline.end')} data-testid="controls.end" aria-label="Go to the end" title="Go to the end (End)">
+          <Icon name="end" />
+        </button>
       </div>
       <input
         ref={scrubRef}

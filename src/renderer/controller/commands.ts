@@ -1,7 +1,7 @@
 /** The app's command handlers, bound once to the shared command list. */
 import { CommandRegistry } from '../commands/registry';
 import { store } from '../state/store';
-import { BIG_STEP, changeSpeed, restart, stepBy, togglePlay } from './playback';
+import { BIG_STEP, changeSpeed, goToEnd, restart, stepBy, togglePlay } from './playback';
 import { exitPresentation, toggleHelp, toggleMotion, togglePresentation, toggleTheme } from './view';
 import { cancelMeasurement } from './measure';
 import { findScene } from './sceneController';
@@ -13,6 +13,7 @@ export const registry = new CommandRegistry({
   'timeline.bigStepForward': () => stepBy(BIG_STEP),
   'timeline.bigStepBack': () => stepBy(-BIG_STEP),
   'timeline.restart': restart,
+  'timeline.end': goToEnd,
   'timeline.faster': () => changeSpeed(1),
   'timeline.slower': () => changeSpeed(-1),
   'view.presentation': togglePresentation,

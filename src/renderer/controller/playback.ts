@@ -119,6 +119,12 @@ export function restart(): void {
   seekStep(0);
 }
 
+/** Jumps to the last event: the end state of the run, e.g. to read its totals. */
+export function goToEnd(): void {
+  pause();
+  seekStep(store.getState().times.length - 1);
+}
+
 export function changeSpeed(delta: number): void {
   const { scale, speed } = store.getState();
   store.setState({ speed: { ...speed, [scale]: clampSpeed(scale, speed[scale] + delta) } });
