@@ -30,9 +30,9 @@ const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: 'measure',
-    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000], speedup --max-workers N [--repeat 3] [--budget-ms 60000], startup [--repeat 15]',
-    usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing|speedup|startup [options]',
-    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value', 'max-workers': 'value' },
+    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000], speedup --max-workers N [--repeat 3] [--budget-ms 60000], startup [--repeat 15], simd [--sizes 16K,256K,4M,64M] [--budget-ms 60000]',
+    usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing|speedup|startup|simd [options]',
+    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value', 'max-workers': 'value', sizes: 'value' },
     load: () => import('./commands/measure'),
   },
   {
@@ -73,6 +73,14 @@ const COMMANDS: readonly CliCommand[] = [
     flags: { requests: 'value', trace: 'value' },
     load: () => import('./commands/cost'),
     help: async () => (await import('./commands/cost')).costHelp(),
+  },
+  {
+    name: 'simd',
+    summary: 'one loop over N float32 elements on the model core: cycles, ns, lanes used, compute- or memory-bound (roofline), and every style beside it (--help: figures and JSON)',
+    usage: 'simd --kernel sum|add|saxpy|branchy --n N [--width 4|8|16] [--style interpreted|scalar|simd|gpu] [--machine 2012|2020|teaching]',
+    flags: { kernel: 'value', n: 'value', width: 'value', style: 'value', machine: 'value' },
+    load: () => import('./commands/simd'),
+    help: async () => (await import('./commands/simd')).simdHelp(),
   },
   {
     name: 'parallel',

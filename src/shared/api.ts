@@ -262,6 +262,46 @@ export interface StartupResult {
   readonly wallMs: number;
 }
 
+// Vectorization (scene: simd) — wasm scalar and f32x4 kernels against JS loops, L1 to RAM.
+export type SimdImpl = 'js-loop' | 'js-map' | 'wasm-scalar' | 'wasm-simd';
+export type SimdMeasuredKernel = 'sum' | 'saxpy';
+
+export interface SimdMeasureParams {
+  /** Bytes of each array (a multiple of 4, 64..268435456), at most 8; default 16 KiB, 256 KiB, 4 MiB, 64 MiB. */
+  readonly sizes?: readonly number[];
+  /** Wall-clock budget in ms (1000..600000); default 60000. */
+  readonly budgetMs?: number;
+}
+
+export interface SimdMeasurement {
+  readonly kernel: SimdMeasuredKernel;
+  readonly impl: SimdImpl;
+  /** Bytes of each array (sum reads one, saxpy z = a·x + y reads two and writes one). */
+  readonly bytes: number;
+  /** float32 elements per array. */
+  readonly n: number;
+  /** Bytes loaded and stored by one call. */
+  readonly bytesMoved: number;
+  /** Best ms per call. */
+  readonly ms: number;
+  /** bytesMoved / s / 10⁹. */
+  readonly gbps: number;
+  /** The sum (sum) or Σz in float64 (saxpy). */
+  readonly checksum: number;
+  /** The float64 reference the checksum is compared with, and the tolerance (10⁻⁶ × Σ|terms|). */
+  readonly reference: number;
+  readonly tolerance: number;
+  readonly agrees: boolean;
+}
+
+export interface SimdResult {
+  readonly kind: 'simd';
+  readonly results: readonly SimdMeasurement[];
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+  readonly wallMs: number;
+}
+
 export type MeasurementRequest =
   | { readonly kind: 'memory-latency'; readonly params: MemoryLatencyParams }
   | { readonly kind: 'storage-latency'; readonly params: StorageLatencyParams }
@@ -270,7 +310,8 @@ export type MeasurementRequest =
   | { readonly kind: 'race'; readonly params: RaceParams }
   | { readonly kind: 'false-sharing'; readonly params: FalseSharingParams }
   | { readonly kind: 'speedup'; readonly params: SpeedupParams }
-  | { readonly kind: 'startup'; readonly params: StartupParams };
+  | { readonly kind: 'startup'; readonly params: StartupParams }
+  | { readonly kind: 'simd'; readonly params: SimdMeasureParams };
 
 export type MeasurementResult =
   | MemoryLatencyResult
@@ -280,7 +321,8 @@ export type MeasurementResult =
   | RaceResult
   | FalseSharingResult
   | SpeedupResult
-  | StartupResult;
+  | StartupResult
+  | SimdResult;
 export type MeasurementKind = MeasurementRequest['kind'];
 
 export interface MeasurementProgress {

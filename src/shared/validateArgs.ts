@@ -29,6 +29,11 @@ export const SPEEDUP_LIMITS = {
   budgetMs: { min: 1000, max: 600_000 },
 } as const;
 export const STARTUP_LIMITS = { repeat: { min: 3, max: 200 } } as const;
+export const SIMD_LIMITS = {
+  size: { min: 64, max: 2 ** 28 },
+  sizes: { max: 8 },
+  budgetMs: { min: 1000, max: 600_000 },
+} as const;
 export const FALSE_SHARING_LIMITS = { iterations: { min: 1, max: 100_000_000 } } as const;
 export const MEMORY_MOUNTAIN_LIMITS = {
   maxBytes: { min: 4096, max: 2 ** 31 },
@@ -129,8 +134,22 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       checkInt(`${m}: params.budgetMs`, params.budgetMs, L.budgetMs.min, L.budgetMs.max, true);
       return;
     }
+    case 'simd': {
+      const L = SIMD_LIMITS;
+      checkKeys(`${m}: params`, params, ['sizes', 'budgetMs']);
+      if (params.sizes !== undefined) {
+        const sizes = params.sizes;
+        if (!Array.isArray(sizes) || sizes.length === 0 || sizes.length > L.sizes.max) throw new Invalid(`${m}: params.sizes must be an array of 1 to ${L.sizes.max} integers`);
+        sizes.forEach((s: unknown, i: number) => {
+          checkInt(`${m}: params.sizes[${i}]`, s, L.size.min, L.size.max, false);
+          if ((s as number) % 4 !== 0) throw new Invalid(`${m}: params.sizes[${i}] must be a multiple of 4 bytes (whole float32 elements)`);
+        });
+      }
+      checkInt(`${m}: params.budgetMs`, params.budgetMs, L.budgetMs.min, L.budgetMs.max, true);
+      return;
+    }
     default:
-      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup`);
+      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd`);
   }
 }
 

@@ -36,7 +36,7 @@ describe('validateArgs', () => {
     [mem({ maxBytes: 4096, extra: 1 }), 'startMeasurement: params.extra is not a known field (expected maxBytes, repeats, budgetMs)'],
     [[{ kind: 'storage-latency', params: { reads: 15 } }], 'startMeasurement: params.reads must be an integer from 16 to 4096'],
     [[{ kind: 'storage-latency', params: { reads: 4097 } }], 'startMeasurement: params.reads must be an integer from 16 to 4096'],
-    [[{ kind: 'cpu-latency', params: {} }], 'startMeasurement: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup'],
+    [[{ kind: 'cpu-latency', params: {} }], 'startMeasurement: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd'],
     [[{ kind: 'mutex-latency' }], 'startMeasurement: params must be an object'],
     [[], 'startMeasurement: expected 1 argument (request), got 0'],
     [[null], 'startMeasurement: request must be an object { kind, params }'],

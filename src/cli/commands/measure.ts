@@ -2,7 +2,7 @@
  * `nanoscope measure <kind>`: a real measurement on this machine, through the same
  * MeasurementService (and the same worker files, in source mode) as both hosts.
  */
-import type { FalseSharingResult, StartupResult, MeasurementRequest, MeasurementResult, MemoryLatencyResult, MemoryMountainResult, RaceResult, RaceStrategy, SpeedupResult } from '../../shared/api';
+import type { FalseSharingResult, SimdResult, StartupResult, MeasurementRequest, MeasurementResult, MemoryLatencyResult, MemoryMountainResult, RaceResult, RaceStrategy, SpeedupResult } from '../../shared/api';
 import { validateArgs } from '../../shared/validateArgs';
 import { MeasurementService } from '../../main/services/measurements';
 import { BUDGET_EXCEEDED } from '../../main/workers/protocol';
@@ -11,11 +11,11 @@ import { parseInteger, parseSize, stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { BudgetError, FailedError, InputError, UsageError } from '../errors';
 
-const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing', 'startup', 'speedup'] as const;
+const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing', 'startup', 'speedup', 'simd'] as const;
 
 function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
   const only = (allowed: string[]): void => {
-    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat', 'max-workers']) {
+    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat', 'max-workers', 'sizes']) {
       if (args.flags.has(f) && !allowed.includes(f)) throw new UsageError(`nanoscope measure ${kind}: unknown flag --${f}`);
     }
   };
@@ -98,6 +98,19 @@ function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
           maxWorkers: int(maxWorkers, 'max-workers'),
           ...(repeat === undefined ? {} : { repeat: int(repeat, 'repeat') }),
           ...(budget === undefined ? {} : { budgetMs: int(budget, 'budget-ms') }),
+        },
+      };
+    }
+    case 'simd': {
+      // Sizes (bytes of each array) are checked by validateArgs, as for both hosts.
+      only(['sizes', 'budget-ms']);
+      const sizes = stringFlag(args, 'sizes');
+      const budget = stringFlag(args, 'budget-ms');
+      return {
+        kind,
+        params: {
+          ...(sizes === undefined ? {} : { sizes: sizes.split(',').map((x) => parseSize(x, '--sizes')) }),
+          ...(budget === undefined ? {} : { budgetMs: parseInteger(budget, '--budget-ms', 1000, 600_000) }),
         },
       };
     }
@@ -197,6 +210,24 @@ function speedupTable(r: SpeedupResult): string {
   return lines.join('\n');
 }
 
+/** GB/s per size and implementation, then the SIMD/scalar ratio and the checksums. */
+function simdTable(r: SimdResult): string {
+  const impls = ['js-loop', 'js-map', 'wasm-scalar', 'wasm-simd'] as const;
+  const lines = ['kernel  array      ' + impls.map((i) => i.padStart(12)).join('') + '   simd/scalar   checksums'];
+  for (const kernel of ['sum', 'saxpy'] as const) {
+    for (const bytes of [...new Set(r.results.map((x) => x.bytes))]) {
+      const row = r.results.filter((x) => x.kernel === kernel && x.bytes === bytes);
+      const gbps = (impl: string) => row.find((x) => x.impl === impl)?.gbps ?? NaN;
+      const ratio = gbps('wasm-simd') / gbps('wasm-scalar');
+      const ok = row.every((x) => x.agrees) ? 'agree' : `DIFFER: ${row.filter((x) => !x.agrees).map((x) => x.impl).join(', ')}`;
+      lines.push(`${kernel.padEnd(7)} ${formatBytes(bytes).padStart(9)}  ${impls.map((i) => gbps(i).toFixed(2).padStart(12)).join('')}   ${ratio.toFixed(2).padStart(10)}×   ${ok}`);
+    }
+  }
+  lines.push('', 'GB/s = bytes loaded and stored per call / s / 10⁹ (sum reads one array; saxpy z = a·x + y reads two, writes one).');
+  lines.push(`${r.stamp.cpuModel}, ${r.stamp.cores} cores, ${r.stamp.os}, ${r.stamp.runtime}; ${(r.wallMs / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}
+
 function human(r: MeasurementResult): string {
   switch (r.kind) {
     case 'memory-latency':
@@ -215,6 +246,8 @@ function human(r: MeasurementResult): string {
       return speedupTable(r);
     case 'startup':
       return startupTable(r);
+    case 'simd':
+      return simdTable(r);
   }
 }
 
@@ -247,6 +280,15 @@ export async function run(ctx: CliContext, positionals: string[], flags: Map<str
     // The CLI contract's names (snake_case), then the rest of the run.
     const { points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io, stamp, startedAt, wallMs } = result;
     ctx.out(JSON.stringify({ points, serial_fraction: serialFraction, cores, worker_start_ms: workerStartMs, spawn_ms: spawnMs, spawn_command: spawnCommand, io, stamp, startedAt, wallMs }));
+  } else if (result.kind === 'simd') {
+    const { results, stamp, startedAt, wallMs } = result;
+    const rows = results.map((x) => ({ kernel: x.kernel, impl: x.impl, bytes: x.bytes, gbps: x.gbps, checksum: x.checksum, n: x.n, bytes_moved: x.bytesMoved, ms: x.ms, reference: x.reference, tolerance: x.tolerance, agrees: x.agrees }));
+    const ratios = [...new Set(results.map((x) => `${x.kernel} ${x.bytes}`))].map((key) => {
+      const [kernel, bytes] = key.split(' ');
+      const of = (impl: string) => results.find((x) => x.kernel === kernel && x.bytes === Number(bytes) && x.impl === impl)?.gbps ?? NaN;
+      return { kernel, bytes: Number(bytes), simd_vs_scalar: of('wasm-simd') / of('wasm-scalar'), simd_vs_js_loop: of('wasm-simd') / of('js-loop') };
+    });
+    ctx.out(JSON.stringify({ results: rows, speedups: ratios, stamp, startedAt, wallMs }));
   } else if (result.kind === 'memory-mountain') {
     const { points, elementBytes, caches, stamp, startedAt, wallMs } = result;
     ctx.out(JSON.stringify({ points, elementBytes, caches, stamp, startedAt, wallMs }));

@@ -18,10 +18,13 @@ import {
   type MeasurementResult,
   type OsCacheInfo,
 } from '../../shared/api';
-import type { FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
+import type { SimdInput, FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
 import { machineStamp } from './machineStamp';
 import { osCaches } from './osCaches';
 import { spawnWorker, workerScriptPath, type WorkerLocation, type WorkerName } from './workers';
+
+/** Bytes of each array when a simd request gives none: L1, L2, L3-ish, RAM. */
+export const SIMD_DEFAULT_SIZES = [16 * 1024, 256 * 1024, 4 * 1024 ** 2, 64 * 1024 ** 2] as const;
 
 export interface MeasurementServiceOptions {
   readonly workers: WorkerLocation;
@@ -57,6 +60,7 @@ const WORKER_OF: Record<MeasurementKind, WorkerName> = {
   'false-sharing': 'false-sharing',
   startup: 'startup',
   speedup: 'speedup',
+  simd: 'simd',
 };
 
 /** Kills a measurement's child process; it may already be gone. */
@@ -130,7 +134,7 @@ export class MeasurementService {
     this.listeners.clear();
   }
 
-  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | Record<string, never> {
+  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | SimdInput | Record<string, never> {
     switch (request.kind) {
       case 'memory-latency':
         return { maxBytes: request.params.maxBytes, repeats: request.params.repeats ?? 3, budgetMs: request.params.budgetMs ?? 60_000 };
@@ -152,6 +156,8 @@ export class MeasurementService {
         return { repeat: request.params.repeat ?? 15 };
       case 'speedup':
         return { maxWorkers: request.params.maxWorkers, repeat: request.params.repeat ?? 3, budgetMs: request.params.budgetMs ?? 60_000, location: this.options.workers };
+      case 'simd':
+        return { sizes: [...(request.params.sizes ?? SIMD_DEFAULT_SIZES)].sort((a, b) => a - b), budgetMs: request.params.budgetMs ?? 60_000 };
     }
   }
 
@@ -229,6 +235,9 @@ export class MeasurementService {
           break;
         case 'startup':
           result = { kind: r.kind, results: r.results, notes: r.notes, ...common };
+          break;
+        case 'simd':
+          result = { kind: r.kind, results: r.results, ...common };
           break;
         case 'speedup': {
           const { kind, points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io } = r;

@@ -1,5 +1,5 @@
 /** Messages between a measurement worker and MeasurementService. */
-import type { MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
+import type { SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
 
 /** Message prefix of a budget error; the CLI maps it to exit code 3. */
@@ -22,6 +22,7 @@ export type WorkerResult =
   | { readonly kind: 'race'; readonly params: RaceParams; readonly runs: RaceRun[]; readonly opsPerS: number; readonly cores: number }
   | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number }
   | { readonly kind: 'startup'; readonly results: StartupResult['results']; readonly notes: readonly string[] }
+  | { readonly kind: 'simd'; readonly results: SimdMeasurement[] }
   | {
       readonly kind: 'speedup';
       readonly points: SpeedupPoint[];
@@ -68,6 +69,12 @@ export interface SpeedupInput {
   readonly location: WorkerLocation;
 }
 
+export interface SimdInput {
+  /** Bytes of each array, ascending. */
+  readonly sizes: readonly number[];
+  readonly budgetMs: number;
+}
+
 export interface StartupInput {
   /** Samples per kind. */
   readonly repeat: number;
@@ -86,7 +93,7 @@ export interface StorageLatencyInput {
  * in a worker_thread) never starts a measurement.
  */
 export interface WorkerEnvelope<T> {
-  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup';
+  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd';
   readonly input: T;
 }
 
