@@ -20,7 +20,7 @@ describe('wasm emitter', () => {
 });
 
 describe('wasm kernels against the JS float32 reference (a real run in Node)', () => {
-  for (const n of [0, 1, 3, 4, 10, 1000, 4099]) {
+  for (const n of [0, 1, 3, 4, 10, 16, 17, 31, 1000, 4099]) {
     it(`sum and saxpy of ${n} elements`, async () => {
       const k = await instantiateKernels();
       const bytes = n * 4;

@@ -62,16 +62,21 @@ const sumScalar: FuncDef = {
   body: [...endOf(2, 0, 1, false), ...whileBelow(0, 2, 4, [...op.get(3), ...op.get(0), ...op.f32Load, ...op.f32Add, ...op.set(3)]), ...op.get(3)],
 };
 
+// Four vector accumulators (16 elements an iteration) so that the adds do not wait on each
+// other's latency, as the model assumes; then (acc0 + acc1) + (acc2 + acc3), a horizontal add,
+// and a scalar tail for the last N mod 16 elements. Locals: 2 end, 3 s, 4 end16, 5..8 acc0..3.
+const accumulate = (acc: number, offset: number): number[] => [...op.get(acc), ...op.get(0), 0xfd, 0x00, 0x04, offset, ...op.f32x4Add, ...op.set(acc)];
 const sumSimd: FuncDef = {
   name: 'sum_simd',
   params: [I32, I32],
   results: [F32],
-  locals: [I32, F32, I32, V128],
+  locals: [I32, F32, I32, V128, V128, V128, V128],
   body: [
     ...endOf(2, 0, 1, false),
-    ...endOf(4, 0, 1, true),
-    ...op.v128Zero, ...op.set(5),
-    ...whileBelow(0, 4, 16, [...op.get(5), ...op.get(0), ...op.v128Load, ...op.f32x4Add, ...op.set(5)]),
+    ...op.get(0), ...op.get(1), ...op.i32(-16), ...op.i32And, ...op.i32(2), ...op.i32Shl, ...op.i32Add, ...op.set(4),
+    ...[5, 6, 7, 8].flatMap((acc) => [...op.v128Zero, ...op.set(acc)]),
+    ...whileBelow(0, 4, 64, [...accumulate(5, 0), ...accumulate(6, 16), ...accumulate(7, 32), ...accumulate(8, 48)]),
+    ...op.get(5), ...op.get(6), ...op.f32x4Add, ...op.get(7), ...op.get(8), ...op.f32x4Add, ...op.f32x4Add, ...op.set(5),
     // Horizontal add: ((l0 + l1) + l2) + l3, then the scalar tail.
     ...op.get(5), ...op.f32x4Extract(0), ...op.get(5), ...op.f32x4Extract(1), ...op.f32Add,
     ...op.get(5), ...op.f32x4Extract(2), ...op.f32Add, ...op.get(5), ...op.f32x4Extract(3), ...op.f32Add, ...op.set(3),
@@ -156,13 +161,18 @@ export function sumF32Sequential(a: Float32Array, n = a.length): number {
   return s;
 }
 
-/** float32 sum in the SIMD kernel's order: 4 lane accumulators, ((l0+l1)+l2)+l3, then the tail. */
+/**
+ * float32 sum in the SIMD kernel's order: 16 running sums (4 registers × 4 lanes), lane j of
+ * the result (s[j] + s[4+j]) + (s[8+j] + s[12+j]), then ((l0 + l1) + l2) + l3, then the tail.
+ */
 export function sumF32Lanes(a: Float32Array, n = a.length): number {
-  const lanes = [0, 0, 0, 0];
-  const n4 = n & ~3;
-  for (let i = 0; i < n4; i += 4) for (let j = 0; j < 4; j++) lanes[j] = Math.fround(lanes[j]! + a[i + j]!);
-  let s = Math.fround(Math.fround(Math.fround(lanes[0]! + lanes[1]!) + lanes[2]!) + lanes[3]!);
-  for (let i = n4; i < n; i++) s = Math.fround(s + a[i]!);
+  const f = Math.fround;
+  const lanes = new Array<number>(16).fill(0);
+  const n16 = n & ~15;
+  for (let i = 0; i < n16; i += 16) for (let j = 0; j < 16; j++) lanes[j] = f(lanes[j]! + a[i + j]!);
+  const v = [0, 1, 2, 3].map((j) => f(f(lanes[j]! + lanes[4 + j]!) + f(lanes[8 + j]! + lanes[12 + j]!)));
+  let s = f(f(f(v[0]! + v[1]!) + v[2]!) + v[3]!);
+  for (let i = n16; i < n; i++) s = f(s + a[i]!);
   return s;
 }
 
