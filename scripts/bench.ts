@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: prints one table. Engine throughput, renderer bundle size, browser-mode
  * time to first paint, frame times while the ladder animates and with 1,000 animated items,
- * and the pointer chase's wall time. `--full` runs the pointer chase to 256 MiB (default: the
- * quick CI profile, 16 MiB). Needs a build (`npm run build`) for the browser rows.
+ * the pointer chase's wall time and the wasm SIMD/scalar ratio on an L1-resident array.
+ * `--full` runs the pointer chase to 256 MiB (default: the quick CI profile, 16 MiB). Needs a build (`npm run build`) for the browser rows.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -160,6 +160,16 @@ function benchSpeedup(): void {
   );
 }
 
+/** wasm f32x4 vs scalar wasm on an L1-resident array (16 KiB), sum and saxpy (the whole CLI). */
+function benchSimd(): void {
+  const child = spawnSync(process.execPath, ['bin/nanoscope.js', 'measure', 'simd', '--sizes', '16K', '--json'], { encoding: 'utf8' });
+  if (child.status !== 0) return row('wasm SIMD vs scalar, 16 KiB', `failed (exit ${child.status}): ${child.stderr.split('\n').slice(-3).join(' ')}`);
+  const r = JSON.parse(child.stdout) as { speedups: { kernel: string; simd_vs_scalar: number }[]; results: { kernel: string; impl: string; gbps: number }[] };
+  const of = (kernel: string) => r.speedups.find((x) => x.kernel === kernel)?.simd_vs_scalar ?? NaN;
+  const simdSum = r.results.find((x) => x.kernel === 'sum' && x.impl === 'wasm-simd')?.gbps ?? NaN;
+  row('wasm SIMD (f32x4) vs scalar wasm, 16 KiB array (L1)', `sum ×${of('sum').toFixed(1)}, saxpy ×${of('saxpy').toFixed(1)} (SIMD sum ${simdSum.toFixed(1)} GB/s)`, '> 1');
+}
+
 async function main(): Promise<void> {
   process.stderr.write('Nanoscope bench…\n');
   benchEngine();
@@ -180,6 +190,7 @@ async function main(): Promise<void> {
   } else row('browser rows', 'no build: run npm run build');
   benchPointerChase();
   benchSpeedup();
+  benchSimd();
 
   const w1 = Math.max(...rows.map((r) => r.metric.length), 6);
   const w2 = Math.max(...rows.map((r) => r.value.length), 5);
