@@ -50,8 +50,20 @@ function Units({ view }: { view: SimdView }) {
   );
 }
 
+/** "120 B", "1.17 KiB", "1.1 GiB". */
+export function formatBytes(b: number): string {
+  const units: [number, string][] = [[2 ** 30, 'GiB'], [2 ** 20, 'MiB'], [2 ** 10, 'KiB']];
+  for (const [f, u] of units) if (b >= f) return `${+(b / f).toPrecision(3)} ${u}`;
+  return `${b} B`;
+}
+
 function Register({ view }: { view: SimdView }) {
   const bits = view.width * 32;
+  const held = view.lanes.filter((l) => l.element !== null).map((l) => l.element!);
+  // Long indices do not fit in a lane: lanes then show their offset from the first element
+  // (16 narrow lanes only short indices); the caption below gives the range.
+  const offsets = held.some((e) => e >= 1000);
+  const label = (e: number): string => (view.width === 16 && e >= 100 ? '•' : offsets ? `+${e - held[0]!}` : `[${e}]`);
   return (
     <div className="simd-register" aria-label={`${bits}-bit register, ${view.width} float32 lanes`}>
       <div className="simd-register-head">
@@ -66,9 +78,12 @@ function Register({ view }: { view: SimdView }) {
         {view.lanes.map((l, i) => (
           <div key={i} className={`simd-lane${l.active ? ' on' : ''}`} data-testid={`simd.lane-${i}`} data-active={l.active ? 'true' : 'false'} title={l.element !== null ? `lane ${i}: element ${l.element}` : `lane ${i}: idle`}>
             <span className="simd-lane-index">{i}</span>
-            <span className="simd-lane-element">{l.element !== null ? `[${l.element}]` : '·'}</span>
+            <span className="simd-lane-element">{l.element === null ? '·' : label(l.element)}</span>
           </div>
         ))}
+      </div>
+      <div className="simd-lanes-caption muted" data-testid="simd.elements">
+        {held.length === 0 ? 'no lanes busy in this step' : held.length === 1 ? `element ${held[0]!.toLocaleString('en-US')}` : `elements ${held[0]!.toLocaleString('en-US')} to ${held.at(-1)!.toLocaleString('en-US')}`}
       </div>
     </div>
   );
@@ -90,7 +105,7 @@ function Core({ view }: { view: SimdView }) {
         </span>
       </div>
       <p className="simd-phase" data-testid="simd.phase" data-phase={view.phase}>
-        {PHASE_LABEL[view.phase]}
+        {view.phase === 'loop' && view.style !== 'simd' ? 'iteration' : PHASE_LABEL[view.phase]}
         {view.iteration > 0 && view.phase !== 'done' && (
           <>
             {' '}
@@ -115,7 +130,7 @@ function Core({ view }: { view: SimdView }) {
           {r.bound}-bound
         </span>
         <span>
-          data {(r.bytes / 1024).toFixed(r.bytes < 10240 ? 2 : 0)} KiB in {r.level} at {(r.bandwidth / 1e9).toFixed(0)} GB/s
+          data {formatBytes(r.bytes)} in {r.level} at {(r.bandwidth / 1e9).toFixed(0)} GB/s
         </span>
         <span>
           compute {formatNs(r.computeNs)} vs memory {formatNs(r.memoryNs)}
