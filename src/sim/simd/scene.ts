@@ -28,8 +28,10 @@ export interface SimdParams {
 export const MAX_LOOP_STEPS = 48;
 /** Wave steps of the GPU at most. */
 export const MAX_GPU_STEPS = 16;
+/** Largest N the scene accepts. */
 export const MAX_N = 1_000_000_000;
 
+/** What the core is doing in a step. */
 export type SimdPhase = 'start' | 'loop' | 'tail' | 'reduce' | 'copy-in' | 'compute' | 'copy-out' | 'done';
 
 /** One iteration (or chunk of iterations) starts. */
@@ -45,8 +47,10 @@ export interface IterationRecord extends TraceRecord {
 export interface PhaseRecord extends TraceRecord {
   readonly kind: 'simd.reduce' | 'simd.copy-in' | 'simd.copy-out' | 'simd.done';
 }
+/** A vectorization trace record. */
 export type SimdRecord = IterationRecord | PhaseRecord;
 
+/** Events: a chunk of iterations (by index), the horizontal add, GPU copies, the end. */
 export type SimdEvent =
   | { readonly type: 'chunk'; readonly index: number }
   | { readonly type: 'reduce' }
@@ -72,6 +76,7 @@ export interface SimdPlan {
   readonly roofline: { readonly peakFlops: number; readonly roofs: readonly Roof[] };
 }
 
+/** The model state: the shared plan, the phase, the chunk, the time (ns). */
 export interface SimdState {
   readonly plan: SimdPlan;
   phase: SimdPhase;

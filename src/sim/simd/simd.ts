@@ -25,19 +25,26 @@ export const KERNELS = ['add', 'sum', 'saxpy', 'branchy'] as const;
 export const STYLES = ['interpreted', 'scalar', 'simd', 'gpu'] as const;
 /** float32 lanes per SIMD register: 128, 256, 512 bits. */
 export const WIDTHS = [4, 8, 16] as const;
+/** One of {@link KERNELS}. */
 export type Kernel = (typeof KERNELS)[number];
+/** One of {@link STYLES}. */
 export type Style = (typeof STYLES)[number];
+/** One of {@link WIDTHS}: float32 lanes. */
 export type Width = (typeof WIDTHS)[number];
 /** Where a working set lives. */
 export type MemoryLevel = 'L1' | 'L2' | 'L3' | 'RAM';
 
+/** Clock in GHz when the machine gives none. */
 export const DEFAULT_CLOCK_GHZ = 3;
 /** Cycles from an FP op's inputs to its result. */
 export const FP_LATENCY = 4;
 /** FP (scalar or vector) instructions issued per cycle. */
 export const FP_PER_CYCLE = 2;
+/** Integer ALU instructions issued per cycle. */
 export const ALU_PER_CYCLE = 4;
+/** Loads (scalar or vector) per cycle. */
 export const LOADS_PER_CYCLE = 2;
+/** Stores (scalar or vector) per cycle. */
 export const STORES_PER_CYCLE = 1;
 /** Bytes per cycle from L1, L2, L3. */
 export const L_BYTES_PER_CYCLE = [64, 32, 16] as const;
@@ -45,7 +52,9 @@ export const L_BYTES_PER_CYCLE = [64, 32, 16] as const;
 export const DEFAULT_RAM_BPS = 20e9;
 /** Interpreter overhead per element, ns. */
 export const INTERPRETED_NS = 50;
+/** Branch mispredict in ns when the machine gives none (Dean/Norvig). */
 export const DEFAULT_MISPREDICT_NS = 5;
+/** Fraction of a branchy loop's elements whose branch is mispredicted (random signs). */
 export const MISPREDICT_RATE = 0.5;
 /** A discrete GPU: lanes, clock (GHz), launch (ns), PCIe and device bandwidth (bytes/s). */
 export const GPU = { lanes: 4096, clockGHz: 1.5, launchNs: 10_000, pcieBps: 12e9, deviceBps: 500e9 } as const;
@@ -61,6 +70,7 @@ export interface KernelShape {
   readonly text: string;
 }
 
+/** Each kernel's work per element. */
 export const KERNEL_SHAPE: Record<Kernel, KernelShape> = {
   add: { flops: 1, fpOps: 1, aluOps: 2, loads: 2, stores: 1, text: 'c[i] = a[i] + b[i]' },
   sum: { flops: 1, fpOps: 1, aluOps: 2, loads: 1, stores: 0, text: 's += a[i]' },
@@ -68,6 +78,7 @@ export const KERNEL_SHAPE: Record<Kernel, KernelShape> = {
   branchy: { flops: 1, fpOps: 1, aluOps: 3, loads: 1, stores: 1, text: 'c[i] = a[i] > 0 ? 2·a[i] : −a[i]' },
 };
 
+/** One loop to cost: kernel, N, width, style, machine. */
 export interface KernelRun {
   readonly kernel: Kernel;
   /** Elements, ≥ 0. */
@@ -78,6 +89,7 @@ export interface KernelRun {
   readonly machine: MachineModel;
 }
 
+/** The cost of one loop. Times in ns, rates per second, sizes in bytes. */
 export interface KernelResult {
   /** CPU cycles at the machine's clock for the whole loop (GPU: its wall time in CPU cycles). */
   readonly cycles: number;
