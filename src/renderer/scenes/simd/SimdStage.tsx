@@ -19,7 +19,7 @@ export const STYLE_LABEL: Record<Style, string> = {
 const PHASE_LABEL: Record<SimdView['phase'], string> = {
   start: 'ready',
   loop: 'vector iteration',
-  tail: 'tail: only some lanes',
+  tail: 'tail iteration',
   reduce: 'horizontal add',
   'copy-in': 'copying to the GPU over PCIe',
   compute: 'GPU wave',
@@ -113,6 +113,7 @@ function Core({ view }: { view: SimdView }) {
               {view.iteration.toLocaleString('en-US')} of {view.iterations.toLocaleString('en-US')}
             </span>
             {view.chunk > 1 ? ` (${view.chunk.toLocaleString('en-US')} iterations a step)` : ''}
+            {view.phase === 'tail' ? `, only ${view.tailLanes} of ${view.width} lanes` : ''}
           </>
         )}{' '}
         · {view.elementsDone.toLocaleString('en-US')} of {view.n.toLocaleString('en-US')} elements
