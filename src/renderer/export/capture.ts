@@ -1,0 +1,70 @@
+/**
+ * Pictures of the stage: a canvas at a pixel ratio (html-to-image: the DOM is cloned with its
+ * computed styles into an SVG foreignObject and drawn), and a standalone SVG of the stage's
+ * main chart where the stage draws one. Elements marked `data-export="skip"` are left out
+ * (the pointer highlight).
+ */
+import { toCanvas } from 'html-to-image';
+
+const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display'] as const;
+
+export function stageElement(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[data-testid="stage"]');
+}
+
+function background(): string {
+  return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
+}
+
+const keep = (node: HTMLElement) => !(node instanceof Element && node.getAttribute?.('data-export') === 'skip');
+
+/** The stage drawn on a canvas at `pixelRatio` × its CSS size. */
+export async function stageCanvas(pixelRatio: number): Promise<HTMLCanvasElement> {
+  const stage = stageElement();
+  if (!stage) throw new Error('No stage to export.');
+  return toCanvas(stage, { pixelRatio, backgroundColor: background(), filter: keep, skipFonts: true, cacheBust: false });
+}
+
+export function canvasBlob(canvas: HTMLCanvasElement, type = 'image/png'): Promise<Blob> {
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be encoded.'))), type));
+}
+
+/** The largest SVG on the stage (icons and the annotation layer aside), or null when the stage is not SVG. */
+export function mainStageSvg(): SVGSVGElement | null {
+  const stage = stageElement();
+  if (!stage) return null;
+  let best: SVGSVGElement | null = null;
+  let bestArea = 0;
+  for (const svg of stage.querySelectorAll<SVGSVGElement>('svg')) {
+    if (svg.closest('[data-testid="annotations"]') || svg.getAttribute('aria-hidden') === 'true') continue;
+    const box = svg.getBoundingClientRect();
+    if (box.width * box.height > bestArea) {
+      best = svg;
+      bestArea = box.width * box.height;
+    }
+  }
+  return bestArea >= 200 * 100 ? best : null;
+}
+
+/** A standalone SVG document: computed presentation styles inlined, the theme's background behind. */
+export function svgDocument(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const source = [svg, ...svg.querySelectorAll('*')];
+  const target = [clone, ...clone.querySelectorAll('*')];
+  source.forEach((element, i) => {
+    const computed = getComputedStyle(element);
+    const style = STYLE_PROPS.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(';');
+    target[i]!.setAttribute('style', style);
+    target[i]!.removeAttribute('class');
+  });
+  const box = svg.getBoundingClientRect();
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(Math.round(box.width)));
+  clone.setAttribute('height', String(Math.round(box.height)));
+  const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  rect.setAttribute('width', '100%');
+  rect.setAttribute('height', '100%');
+  rect.setAttribute('fill', background());
+  clone.insertBefore(rect, clone.firstChild);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+}
