@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countGifFrames, createGifWriter } from './gif';
-import { countWebmFrames, evenSize } from './webm';
+import { createGifWriter } from './gif';
+import { countGifFrames, countWebmFrames } from './mediaFrames';
+import { evenSize } from './webm';
 import { countsCsv, sampleSteps } from './csv';
 
 function frame(width: number, height: number, shade: number) {

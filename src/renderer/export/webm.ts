@@ -64,32 +64,3 @@ export function createWebmWriter(codec: (typeof CODECS)[number], width: number, 
     },
   };
 }
-
-/** Counts SimpleBlocks (one per frame here) by walking the EBML tree; for tests. */
-export function countWebmFrames(bytes: Uint8Array): number {
-  const readVint = (at: number, keepMarker: boolean): { value: number; length: number } => {
-    const first = bytes[at]!;
-    let length = 1;
-    while (length <= 8 && !(first & (0x80 >> (length - 1)))) length++;
-    let value = keepMarker ? first : first & (0xff >> length);
-    for (let k = 1; k < length; k++) value = value * 256 + bytes[at + k]!;
-    return { value, length };
-  };
-  const containers = new Set([0x18538067, 0x1f43b675, 0xa0]); // Segment, Cluster, BlockGroup
-  let count = 0;
-  const walk = (start: number, end: number) => {
-    let i = start;
-    while (i < end) {
-      const id = readVint(i, true);
-      const size = readVint(i + id.length, false);
-      const body = i + id.length + size.length;
-      const unknown = size.value === 2 ** (7 * size.length) - 1;
-      const stop = unknown ? end : Math.min(end, body + size.value);
-      if (id.value === 0xa3 || id.value === 0xa1) count++;
-      else if (containers.has(id.value)) walk(body, stop);
-      i = stop;
-    }
-  };
-  walk(0, bytes.length);
-  return count;
-}
