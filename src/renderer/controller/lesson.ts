@@ -41,8 +41,7 @@ export function lessonTimeStep(time: LessonTime): number {
   return time.t <= 0 ? 0 : stepAtTime(times, time.t);
 }
 
-export function goToLessonStep(index: number): void {
-  const lesson = currentLesson();
+export function goToLessonStep(index: number, lesson: Lesson | null = currentLesson()): void {
   const step = lesson?.steps[index];
   if (!lesson || !step || !findScene(lesson.scene)) return;
   const time = step.time;
@@ -89,7 +88,7 @@ export function loadLessonText(name: string, source: string): boolean {
     return false;
   }
   store.setState({ customLesson: check.lesson, lessonError: null, lessonStep: -1 });
-  goToLessonStep(0);
+  goToLessonStep(0, check.lesson);
   return true;
 }
 
