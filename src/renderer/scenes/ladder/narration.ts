@@ -1,0 +1,12 @@
+/** One line for screen readers: where the request is on the ladder. */
+import type { LadderView } from '../../../sim/ladder/scene';
+import { formatNs } from '../../../sim/ladder/scale';
+import { SHORT_LABELS } from './labels';
+
+export function narrateLadder(raw: unknown): string {
+  const view = raw as LadderView;
+  if (view.current < 0) return 'The request is about to set off.';
+  if (view.current >= view.route.length) return `The request has climbed every rung: ${formatNs(view.elapsed)} in all.`;
+  const rung = view.route[view.current]!;
+  return `The request is at ${SHORT_LABELS[rung] ?? rung} (rung ${view.current + 1} of ${view.route.length}), ${formatNs(view.elapsed)} so far.`;
+}
