@@ -51,7 +51,7 @@ export function LessonPanel() {
         </button>
         <button
           type="button"
-          className="primary-text"
+          className="primary"
           onClick={nextLessonStep}
           disabled={!lesson || index >= lesson.steps.length - 1}
           data-testid="lesson.next"
@@ -59,7 +59,7 @@ export function LessonPanel() {
         >
           {index < 0 ? 'Start' : 'Next'}
         </button>
-        <label className="file-button">
+        <label className="lesson-file">
           Load lesson…
           <input
             type="file"
