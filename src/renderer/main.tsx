@@ -37,7 +37,8 @@ api
 
 window.addEventListener('keydown', (event) => {
   const command = commandForEvent(registry, event);
-  if (!command) return;
+  // An export owns the playhead until it ends or is cancelled (its dialog's Cancel).
+  if (!command || store.getState().exportJob) return;
   event.preventDefault();
   command.run();
 });

@@ -47,12 +47,24 @@ test.describe('accessibility', () => {
     await check('presentation');
   });
 
+  test('prefers-reduced-motion makes animation off the default', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/#/threads');
+    await expect(page.locator('html')).toHaveAttribute('data-motion', 'off');
+    await expect(page.getByTestId('settings.motion')).toHaveText('Animation: off');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-motion', 'on');
+  });
+
   test('every step is narrated in a live region', async ({ page }) => {
     const app = new ClassroomPage(page);
     await app.openRoute('#/threads?scheduler=round-robin');
     await expect(app.narration).toHaveAttribute('aria-live', 'polite');
     await app.stepForwardButton.click();
     await expect(app.narration).toContainText('Event 1 of');
+    await expect(app.narration).toHaveText("Event 1 of 18, t = 0 ns. Thread 0 ran load r0, [counter]; counter = 0; 0 updates lost so far.");
     const first = await app.narration.textContent();
     await app.stepForwardButton.click();
     await expect(app.narration).toContainText('Event 2 of');

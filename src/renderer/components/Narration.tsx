@@ -23,7 +23,8 @@ export function Narration() {
     () =>
       store.subscribe((s, prev) => {
         if (s.frame === prev.frame && s.playing === prev.playing) return;
-        if (s.playing && s.motion) return;
+        // Quiet while playing with animation on, and while an export walks the timeline.
+        if ((s.playing && s.motion) || s.exportJob) return;
         setText(narration());
       }),
     [],
