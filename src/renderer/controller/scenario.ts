@@ -19,6 +19,8 @@ import { applyHash, findScene, onShareLink, sceneCatalog } from './sceneControll
 import { saveText } from './files';
 
 const RECENT_MAX = 8;
+/** `npm run web`'s address (scripts/start.js, port 5817). */
+const BROWSER_MODE_URL = 'http://127.0.0.1:5817/';
 export const SCENARIO_FILTERS = [{ name: 'Nanoscope scenario', extensions: ['nanoscope.json', 'json'] }];
 
 /** The state on screen as a scenario, or null when no scene is open. */
@@ -115,7 +117,9 @@ export async function shareUrl(): Promise<string | null> {
   const scenario = currentScenario();
   if (!scenario) return null;
   const { savedAt: _savedAt, ...rest } = scenario;
-  return `${window.location.origin}${window.location.pathname}${await encodeShareHash(rest)}`;
+  // The desktop's app:// address means nothing to a browser: its links name browser mode's default address.
+  const base = store.getState().hostInfo?.mode === 'desktop' ? BROWSER_MODE_URL : `${window.location.origin}${window.location.pathname}`;
+  return `${base}${await encodeShareHash(rest)}`;
 }
 
 /** Makes the share link, shows it in the File dialog and copies it where the clipboard allows. */
@@ -130,7 +134,7 @@ export async function copyShareLink(): Promise<void> {
     // No clipboard permission (headless, http): the link is shown to copy by hand.
   }
   const desktop = store.getState().hostInfo?.mode === 'desktop';
-  const note = desktop ? ' It opens in browser mode (npm run web); the desktop app opens scenario files.' : '';
+  const note = desktop ? ' It opens in browser mode (npm run web, port 5817); to hand a scenario to the desktop app, save a file.' : '';
   store.setState({ dialog: 'file', shareLink: url, fileMessage: { kind: 'info', text: (copied ? 'Share link copied.' : 'Share link ready — copy it below.') + note } });
 }
 
