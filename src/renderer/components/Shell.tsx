@@ -135,11 +135,11 @@ export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
       {scene && !presenting && <SidePanels scene={scene} />}
       {presenting && (
         <div className="presentation-tools" role="toolbar" aria-label="Annotations">
-          <button type="button" onClick={() => registry.run('annotate.pen')} aria-pressed={pen} data-testid="presentation.pen" title="Pen (P)">
-            Pen
+          <button type="button" onClick={() => registry.run('annotate.pen')} aria-pressed={pen} data-testid="presentation.pen" title="Pen (P)" aria-label="Pen">
+            ✎
           </button>
-          <button type="button" onClick={() => registry.run('annotate.clear')} data-testid="presentation.clear" title="Clear the drawing (C)">
-            Clear
+          <button type="button" onClick={() => registry.run('annotate.clear')} data-testid="presentation.clear" title="Clear the drawing (C)" aria-label="Clear the drawing">
+            ⌫
           </button>
         </div>
       )}
