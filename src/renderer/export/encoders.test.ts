@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGifWriter } from './gif';
 import { countGifFrames, countWebmFrames } from './mediaFrames';
-import { evenSize } from './webm';
+import { evenSize, webmSupport } from './webm';
 import { countsCsv, sampleSteps } from './csv';
 
 function frame(width: number, height: number, shade: number) {
@@ -33,6 +33,29 @@ describe('WebM frame counting', () => {
     const segment = el([0x18, 0x53, 0x80, 0x67], cluster);
     const header = el([0x1a, 0x45, 0xdf, 0xa3], el([0x42, 0x82], [0x77, 0x65, 0x62, 0x6d]));
     expect(countWebmFrames(new Uint8Array([...header, ...segment]))).toBe(4);
+  });
+
+  it('says plainly when there is no encoder: no WebCodecs, or no VP9/VP8 in this build', async () => {
+    const global = globalThis as { VideoEncoder?: unknown };
+    expect(global.VideoEncoder).toBeUndefined();
+    expect(await webmSupport(640, 360)).toEqual({ ok: false, reason: 'This browser has no WebCodecs VideoEncoder, so WebM cannot be encoded here. Export a GIF instead.' });
+    const asked: string[] = [];
+    global.VideoEncoder = {
+      isConfigSupported: async (config: { codec: string }) => {
+        asked.push(config.codec);
+        if (config.codec === 'vp8') return { supported: false };
+        throw new TypeError('unknown codec');
+      },
+    };
+    try {
+      const support = await webmSupport(640, 360);
+      expect(asked).toEqual(['vp09.00.10.08', 'vp8']);
+      expect(support.ok ? '' : support.reason).toContain('no VP8 or VP9 encoder');
+      global.VideoEncoder = { isConfigSupported: async (config: { codec: string }) => ({ supported: config.codec === 'vp8' }) };
+      expect(await webmSupport(640, 360)).toEqual({ ok: true, codec: { webcodecs: 'vp8', webm: 'V_VP8' } });
+    } finally {
+      delete global.VideoEncoder;
+    }
   });
 
   it('rounds video sizes down to even numbers', () => {
