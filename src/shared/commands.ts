@@ -21,6 +21,7 @@ export type CommandId =
   | 'help.shortcuts'
   | 'measure.run'
   | 'measure.cancel'
+  | 'file.scenarios'
   | 'file.open'
   | 'file.save'
   | 'file.share'
@@ -59,6 +60,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?'], menu: 'Help', accelerator: 'Shift+/' },
   { id: 'measure.run', label: 'Run the real measurement', keys: ['r', 'R'], menu: 'Measure' },
   { id: 'measure.cancel', label: 'Cancel the measurement', keys: [], menu: 'Measure' },
+  { id: 'file.scenarios', label: 'Scenarios: save, open, recent, share…', keys: [], menu: 'File' },
   { id: 'file.open', label: 'Open scenario…', keys: ['o', 'O'], menu: 'File' },
   { id: 'file.save', label: 'Save scenario…', keys: ['s', 'S'], menu: 'File' },
   { id: 'file.share', label: 'Copy share link', keys: ['l', 'L'], menu: 'File' },

@@ -1,7 +1,7 @@
 /** The File dialog: save, open (input or drop), recent scenarios, the share link. */
 import { useEffect, useRef } from 'react';
 import { useApp } from '../state/store';
-import { clearRecent, copyShareLink, openScenarioFile, openScenarioText, saveScenario } from '../controller/scenario';
+import { clearRecent, copyShareLink, openScenarioDialog, openScenarioFile, openScenarioText, saveScenario } from '../controller/scenario';
 import { closeDialog } from '../controller/dialogs';
 
 export function FileDialog() {
@@ -9,6 +9,7 @@ export function FileDialog() {
   const shareLink = useApp((s) => s.shareLink);
   const message = useApp((s) => s.fileMessage);
   const desktop = useApp((s) => s.hostInfo?.mode === 'desktop');
+  const native = useApp((s) => s.hostInfo?.capabilities.nativeDialogs === true);
   const firstRef = useRef<HTMLButtonElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
 
@@ -27,6 +28,11 @@ export function FileDialog() {
             Make a share link
           </button>
         </div>
+        {native && (
+          <button type="button" onClick={() => void openScenarioDialog()} data-testid="file.open-dialog">
+            Open scenario…
+          </button>
+        )}{' '}
         <label className="file-input">
           Open a scenario file
           <input

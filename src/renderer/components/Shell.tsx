@@ -94,7 +94,7 @@ export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
           </span>
         )}
         <span className="spacer" />
-        <button type="button" onClick={() => registry.run('file.open')} data-testid="settings.file" title="Open, save and share scenarios (O, S, L)">
+        <button type="button" onClick={() => registry.run('file.scenarios')} data-testid="settings.file" title="Open, save and share scenarios (O, S, L)">
           Scenario…
         </button>
         <button type="button" onClick={() => registry.run('file.export')} disabled={!scene} data-testid="settings.export" title="Export the frame or an animation (E)">

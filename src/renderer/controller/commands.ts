@@ -6,7 +6,7 @@ import { exitPresentation, toggleHelp, toggleMotion, togglePresentation, toggleT
 import { cancelMeasurement } from './measure';
 import { findScene } from './sceneController';
 import { copyShareLink, openScenarioDialog, saveScenario } from './scenario';
-import { openExportDialog } from './dialogs';
+import { openExportDialog, openFileDialog } from './dialogs';
 import { nextLessonStep, previousLessonStep, toggleLesson } from './lesson';
 import { clearAnnotations, togglePen } from './annotations';
 
@@ -27,6 +27,7 @@ export const registry = new CommandRegistry({
   'help.shortcuts': toggleHelp,
   'measure.run': () => findScene(store.getState().sceneId)?.runRealRun?.(),
   'measure.cancel': () => void cancelMeasurement(),
+  'file.scenarios': openFileDialog,
   'file.open': () => void openScenarioDialog(),
   'file.save': () => void saveScenario(),
   'file.share': () => void copyShareLink(),

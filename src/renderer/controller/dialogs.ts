@@ -7,6 +7,10 @@ export function closeDialog(): void {
   store.setState({ dialog: null });
 }
 
+export function openFileDialog(): void {
+  store.setState({ dialog: 'file', helpOpen: false });
+}
+
 export function openExportDialog(): void {
   if (store.getState().sceneId) store.setState({ dialog: 'export', helpOpen: false });
 }
