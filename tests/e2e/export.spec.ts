@@ -38,7 +38,8 @@ test.describe('export', () => {
     expect(text).toContain('L1 cache');
     const csv = await app.download(page.getByTestId('export.csv'));
     const lines = csv.bytes.toString('utf8').trim().split('\n');
-    expect(lines[0]).toMatch(/^step,t_ns/);
+    expect(lines[0]).toMatch(/^step,t_ns,rung,elapsed_ns,records_/);
+    expect(lines.at(-1)).toMatch(/,done,/);
     expect(lines.length - 1).toBe((await app.eventCount()) + 1);
   });
 

@@ -15,7 +15,12 @@ import { createWebmWriter, evenSize, webmSupport } from '../export/webm';
 
 /** Most frames one animation export takes (a GIF of more is unwieldy on a slide). */
 export const MAX_EXPORT_FRAMES = 600;
-const CSV_MAX_ROWS = 5000;
+const CSV_MAX_ROWS = 2000;
+
+/** Record counts as `records_<kind>` columns, apart from the scene's own. */
+function prefixed(counts: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).map(([kind, n]) => [`records_${kind}`, n]));
+}
 
 let cancelled = false;
 
@@ -56,14 +61,15 @@ export async function exportSvg(): Promise<void> {
   }
 }
 
-/** The counters of every step (sampled evenly past 5,000 steps) as CSV. */
+/** The scene's chart values and record counts at every step (sampled evenly past 2,000 steps) as CSV. */
 export async function exportCsv(): Promise<void> {
   try {
-    const { times } = store.getState();
+    const { times, sceneId } = store.getState();
+    const chartRow = findScene(sceneId)?.chartRow;
     const rows = [];
     for (const step of sampleSteps(times.length - 1, CSV_MAX_ROWS)) {
       const frame = await frameAt(step);
-      rows.push({ step: frame.step, t: frame.t, counts: frame.counts });
+      rows.push({ step: frame.step, t: frame.t, counts: { ...(chartRow?.(frame.view) ?? {}), ...prefixed(frame.counts) } });
     }
     const name = `${baseName()}.csv`;
     done(name, await saveText(name, countsCsv(rows), 'text/csv', [{ name: 'CSV', extensions: ['csv'] }]));

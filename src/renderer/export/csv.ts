@@ -5,8 +5,8 @@ function cell(value: string | number): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Rows of `step,t_ns,<counter>…`; counters are the union over the rows, in first-seen order. */
-export function countsCsv(rows: readonly { step: number; t: number; counts: Readonly<Record<string, number>> }[]): string {
+/** Rows of `step,t_ns,<column>…`; columns are the union over the rows, in first-seen order. */
+export function countsCsv(rows: readonly { step: number; t: number; counts: Readonly<Record<string, number | string>> }[]): string {
   const keys: string[] = [];
   for (const row of rows) for (const key of Object.keys(row.counts)) if (!keys.includes(key)) keys.push(key);
   const lines = [['step', 't_ns', ...keys].map(cell).join(',')];

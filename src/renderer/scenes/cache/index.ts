@@ -6,7 +6,7 @@ import { CacheInspector } from './CacheInspector';
 import { CacheExplain } from './CacheExplain';
 import { CacheRealRun, measureMountain } from './CacheRealRun';
 import { resolveCacheMachine } from './machine';
-import { narrateCache } from './narration';
+import { narrateCache, cacheChartRow } from './stepReadout';
 
 export const memoryHierarchy: SceneUi = {
   id: cacheScene.id,
@@ -21,4 +21,5 @@ export const memoryHierarchy: SceneUi = {
   RealRun: CacheRealRun,
   runRealRun: () => void measureMountain(),
   narrate: narrateCache,
+  chartRow: cacheChartRow,
 };

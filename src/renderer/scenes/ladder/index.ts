@@ -8,7 +8,7 @@ import { LadderRealRun } from './LadderRealRun';
 import { resolveLadderMachine } from './machine';
 import { measureMachine } from './measureMachine';
 import { store } from '../../state/store';
-import { narrateLadder } from './narration';
+import { narrateLadder, ladderChartRow } from './stepReadout';
 
 export const latencyLadder: SceneUi = {
   id: ladderScene.id,
@@ -23,4 +23,5 @@ export const latencyLadder: SceneUi = {
   RealRun: LadderRealRun,
   runRealRun: () => void measureMachine(store.getState().measureMaxBytes),
   narrate: narrateLadder,
+  chartRow: ladderChartRow,
 };

@@ -6,7 +6,7 @@ import { ParallelStage } from './ParallelStage';
 import { ParallelInspector } from './ParallelInspector';
 import { ParallelExplain } from './ParallelExplain';
 import { ParallelRealRun, runSpeedup } from './ParallelRealRun';
-import { narrateParallel } from './narration';
+import { narrateParallel, parallelChartRow } from './stepReadout';
 
 export const parallelUi: SceneUi = {
   id: parallelScene.id,
@@ -22,4 +22,5 @@ export const parallelUi: SceneUi = {
   RealRun: ParallelRealRun,
   runRealRun: () => void runSpeedup(),
   narrate: narrateParallel,
+  chartRow: parallelChartRow,
 };

@@ -6,7 +6,7 @@ import { StacksStage } from './StacksStage';
 import { StacksInspector } from './StacksInspector';
 import { StacksExplain } from './StacksExplain';
 import { StacksRealRun, runStartup } from './StacksRealRun';
-import { narrateStacks } from './narration';
+import { narrateStacks, stacksChartRow } from './stepReadout';
 
 export const stacksUi: SceneUi = {
   id: stacksScene.id,
@@ -22,4 +22,5 @@ export const stacksUi: SceneUi = {
   RealRun: StacksRealRun,
   runRealRun: () => void runStartup(),
   narrate: narrateStacks,
+  chartRow: stacksChartRow,
 };

@@ -6,7 +6,7 @@ import { ThreadsStage } from './ThreadsStage';
 import { ThreadsInspector } from './ThreadsInspector';
 import { ThreadsExplain } from './ThreadsExplain';
 import { ThreadsRealRun, runRace } from './ThreadsRealRun';
-import { narrateThreads } from './narration';
+import { narrateThreads, threadsChartRow } from './stepReadout';
 
 export const threadsUi: SceneUi = {
   id: threadsScene.id,
@@ -21,4 +21,5 @@ export const threadsUi: SceneUi = {
   RealRun: ThreadsRealRun,
   runRealRun: () => void runRace(),
   narrate: narrateThreads,
+  chartRow: threadsChartRow,
 };

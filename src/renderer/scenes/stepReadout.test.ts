@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { narrateThreads } from './threads/narration';
-import { narrateLadder } from './ladder/narration';
-import { narrateStacks } from './stacks/narration';
+import { narrateThreads, threadsChartRow } from './threads/stepReadout';
+import { narrateLadder } from './ladder/stepReadout';
+import { narrateStacks, stacksChartRow } from './stacks/stepReadout';
 import { SCENES } from './registry';
 
 describe('narration', () => {
-  it('every scene of the registry narrates its steps', () => {
-    expect(SCENES.filter((s) => !s.narrate).map((s) => s.id)).toEqual([]);
+  it('every scene of the registry narrates its steps and gives CSV columns', () => {
+    expect(SCENES.filter((s) => !s.narrate || !s.chartRow).map((s) => s.id)).toEqual([]);
+  });
+
+  it('chart rows: the values on screen, by name', () => {
+    expect(threadsChartRow({ memory: [{ name: 'counter', value: -1 }], lostUpdates: 1, elapsed: 3018 })).toEqual({ counter: '-1', lost_updates: 1, elapsed_ns: 3018 });
+    const instances = [{ state: 'running' }, { state: 'running' }, { state: 'booting' }];
+    expect(stacksChartRow({ fit: 3, requested: 4, host: { usedBytes: 9 }, instances, functions: null })).toEqual({
+      fit: 3, requested: 4, memory_used_bytes: 9, waiting: 0, booting: 1, running: 2, idle: 0, stopped: 0, rejected: 0,
+    });
   });
 
   it('threads: who ran what, the memory, the lost updates', () => {
