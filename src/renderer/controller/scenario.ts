@@ -4,7 +4,7 @@
  * recent list. Generic over the scene registry: a new scene needs nothing here.
  */
 import { getApi } from '../api/client';
-import { saveSetting, store, type RecentScenario } from '../state/store';
+import { saveSetting, store, type AppStore, type RecentScenario } from '../state/store';
 import { buildHash, stateQuery } from '../routing/url';
 import {
   SCENARIO_FORMAT,
@@ -22,6 +22,17 @@ const RECENT_MAX = 8;
 /** `npm run web`'s address (scripts/start.js, port 5817). */
 const BROWSER_MODE_URL = 'http://127.0.0.1:5817/';
 export const SCENARIO_FILTERS = [{ name: 'Nanoscope scenario', extensions: ['nanoscope.json', 'json'] }];
+
+/** How long an "Opened …" / "Saved …" note stays on the stage (errors stay until dismissed). */
+const INFO_MS = 8000;
+
+function inform(text: string, extra: Partial<AppStore> = {}): void {
+  const message = { kind: 'info' as const, text };
+  store.setState({ ...extra, fileMessage: message });
+  setTimeout(() => {
+    if (store.getState().fileMessage === message) store.setState({ fileMessage: null });
+  }, INFO_MS);
+}
 
 /** The state on screen as a scenario, or null when no scene is open. */
 export function currentScenario(): Scenario | null {
@@ -70,7 +81,7 @@ export function openScenarioText(name: string, text: string): boolean {
     return false;
   }
   remember(name, text);
-  store.setState({ fileMessage: { kind: 'info', text: `Opened ${name}.` }, dialog: null });
+  inform(`Opened ${name}.`, { dialog: null });
   applyScenario(check.scenario);
   return true;
 }
@@ -106,7 +117,7 @@ export async function saveScenario(): Promise<void> {
     const saved = await saveText(name, text, 'application/json', SCENARIO_FILTERS);
     if (!saved) return;
     remember(name, text);
-    store.setState({ fileMessage: { kind: 'info', text: `Saved ${name}.` } });
+    inform(`Saved ${name}.`);
   } catch (error) {
     store.setState({ fileMessage: { kind: 'error', text: error instanceof Error ? error.message : String(error) } });
   }
@@ -135,10 +146,11 @@ export async function copyShareLink(): Promise<void> {
   }
   const desktop = store.getState().hostInfo?.mode === 'desktop';
   const note = desktop ? ' It opens in browser mode (npm run web, port 5817); to hand a scenario to the desktop app, save a file.' : '';
+  // Not timed out: the dialog shows it beside the link.
   store.setState({ dialog: 'file', shareLink: url, fileMessage: { kind: 'info', text: (copied ? 'Share link copied.' : 'Share link ready — copy it below.') + note } });
 }
 
 onShareLink((scenario) => {
-  store.setState({ fileMessage: { kind: 'info', text: `Opened a shared ${findScene(scenario.scene)?.title ?? scenario.scene} scenario.` } });
+  inform(`Opened a shared ${findScene(scenario.scene)?.title ?? scenario.scene} scenario.`);
   applyScenario(scenario);
 });
