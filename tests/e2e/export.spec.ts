@@ -8,6 +8,8 @@ test.describe('export', () => {
     await app.openRoute('#/threads?seed=3&step=5');
     const stage = await app.stage.evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
     await app.openExportDialog();
+    // The threads stage is cards and a strip, not one SVG: SVG export is off there.
+    await expect(page.getByTestId('export.svg')).toBeDisabled();
     const { download, bytes } = await app.download(page.getByTestId('export.png'));
     expect(download.suggestedFilename()).toBe('threads-seed-3-step-5@2x.png');
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');

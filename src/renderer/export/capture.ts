@@ -29,7 +29,7 @@ export function canvasBlob(canvas: HTMLCanvasElement, type = 'image/png'): Promi
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be encoded.'))), type));
 }
 
-/** The largest SVG on the stage (icons and the annotation layer aside), or null when the stage is not SVG. */
+/** The stage's SVG when the stage is essentially one (icons and the annotation layer aside), else null. */
 export function mainStageSvg(): SVGSVGElement | null {
   const stage = stageElement();
   if (!stage) return null;
@@ -43,7 +43,9 @@ export function mainStageSvg(): SVGSVGElement | null {
       bestArea = box.width * box.height;
     }
   }
-  return bestArea >= 200 * 100 ? best : null;
+  // Only when one SVG is the stage (half its area or more): an SVG of one part would mislead.
+  const box = stage.getBoundingClientRect();
+  return bestArea >= 0.5 * box.width * box.height ? best : null;
 }
 
 /** A standalone SVG document: computed presentation styles inlined, the theme's background behind. */
