@@ -41,7 +41,7 @@ test.describe('memory hierarchy', () => {
     expect([await cache.accessesDone(0), await cache.accessesDone(1)]).toEqual([2, 1]);
     expect([await cache.elapsedNs(0), await cache.elapsedNs(1)]).toEqual([118, 117]);
     await expect(page.getByTestId('cache.side-0.last')).toHaveText('last: ✓ L1 hit, 1 ns');
-    await expect(page.getByTestId('cache.side-1.last')).toHaveText('last: ✗ L1 miss, from memory, 117 ns');
+    await expect(page.getByTestId('cache.side-1.last')).toHaveText('last: ✗ from memory, 117 ns');
     // Column-major's first read is at 0x0; its second would be 0x100 (row 1 of 32 doubles): line 16, set 0, tag 4 — not yet.
     await expect(page.getByTestId('cache.side-0.address.addr')).toHaveText('0x8');
     await expect(page.getByTestId('cache.side-0.address.offset')).toHaveText('8');

@@ -3,31 +3,47 @@ import { ClassroomPage } from './pages/classroomPage';
 import { countGifFrames, countWebmFrames } from '../../src/renderer/export/mediaFrames';
 
 test.describe('export', () => {
-  test('PNG of the frame is 2× the stage and not blank', async ({ page }) => {
-    const app = new ClassroomPage(page);
-    await app.openRoute('#/threads?seed=3&step=5');
-    const stage = await app.stage.evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
-    await app.openExportDialog();
-    // The threads stage is cards and a strip, not one SVG: SVG export is off there.
-    await expect(page.getByTestId('export.svg')).toBeDisabled();
-    const { download, bytes } = await app.download(page.getByTestId('export.png'));
-    expect(download.suggestedFilename()).toBe('threads-seed-3-step-5@2x.png');
-    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }).toEqual({ width: stage.width * 2, height: stage.height * 2 });
-    // Decoded in the page: many distinct colours, not one flat background.
-    const colours = await page.evaluate(async (base64) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      const seen = new Set<number>();
-      for (let i = 0; i < pixels.length; i += 4 * 7) seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
-      return seen.size;
-    }, bytes.toString('base64'));
-    expect(colours).toBeGreaterThan(8);
-  });
+  for (const route of ['#/threads?seed=3&step=5', '#/latency-ladder?preset=2020&step=6']) {
+    test(`PNG of the frame is 2× the stage and looks like it (${route})`, async ({ page }) => {
+      const app = new ClassroomPage(page);
+      await app.openRoute(route);
+      const stage = await app.stage.evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
+      // What the screen shows, before the dialog covers it.
+      const onScreen = await app.stage.screenshot();
+      await app.openExportDialog();
+      if (route.includes('threads')) await expect(page.getByTestId('export.svg')).toBeDisabled(); // cards and a strip, not one SVG
+      const { download, bytes } = await app.download(page.getByTestId('export.png'));
+      const scene = route.slice(2, route.indexOf('?'));
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^${scene}-seed-\\d+-step-\\d+@2x\\.png$`));
+      expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }).toEqual({ width: stage.width * 2, height: stage.height * 2 });
+      // Decoded in the page and scaled to the stage: many colours, and close to the screenshot pixel for pixel.
+      const { colours, meanDiff } = await page.evaluate(
+        async ([exported, screen]) => {
+          const decode = (b64: string) => createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+          const [a, b] = await Promise.all([decode(exported), decode(screen)]);
+          const pixels = (bitmap: ImageBitmap) => {
+            const canvas = new OffscreenCanvas(b.width, b.height);
+            const context = canvas.getContext('2d')!;
+            context.drawImage(bitmap, 0, 0, b.width, b.height);
+            return context.getImageData(0, 0, b.width, b.height).data;
+          };
+          const pa = pixels(a);
+          const pb = pixels(b);
+          const seen = new Set<number>();
+          let diff = 0;
+          for (let i = 0; i < pa.length; i += 4) {
+            seen.add((pa[i]! << 16) | (pa[i + 1]! << 8) | pa[i + 2]!);
+            diff += Math.abs(pa[i]! - pb[i]!) + Math.abs(pa[i + 1]! - pb[i + 1]!) + Math.abs(pa[i + 2]! - pb[i + 2]!);
+          }
+          return { colours: seen.size, meanDiff: diff / (3 * (pa.length / 4)) };
+        },
+        [bytes.toString('base64'), onScreen.toString('base64')] as const,
+      );
+      expect(colours).toBeGreaterThan(8);
+      expect(meanDiff).toBeLessThan(8);
+    });
+  }
 
   test('SVG of an SVG stage is a standalone document; CSV has a row per step', async ({ page }) => {
     const app = new ClassroomPage(page);

@@ -6,7 +6,25 @@
  */
 import { toCanvas } from 'html-to-image';
 
-const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display'] as const;
+const STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
+] as const;
 
 export function stageElement(): HTMLElement | null {
   return document.querySelector<HTMLElement>('[data-testid="stage"]');
@@ -18,11 +36,38 @@ function background(): string {
 
 const keep = (node: HTMLElement) => !(node instanceof Element && node.getAttribute?.('data-export') === 'skip');
 
+function presentationStyle(element: Element): string {
+  const computed = getComputedStyle(element);
+  return STYLE_PROPS.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(';');
+}
+
+/**
+ * html-to-image copies computed styles onto HTML elements but clones an <svg> whole, so the
+ * stylesheet's fills and fonts would be lost inside it. For the duration of the capture, each
+ * SVG element carries its computed presentation styles inline; the original attributes return after.
+ */
+async function withInlineSvgStyles<T>(root: HTMLElement, capture: () => Promise<T>): Promise<T> {
+  const saved: [Element, string | null][] = [];
+  for (const element of root.querySelectorAll('svg *')) {
+    saved.push([element, element.getAttribute('style')]);
+  }
+  const styles = saved.map(([element, own]) => `${presentationStyle(element)}${own ? `;${own}` : ''}`);
+  saved.forEach(([element], i) => element.setAttribute('style', styles[i]!));
+  try {
+    return await capture();
+  } finally {
+    for (const [element, own] of saved) {
+      if (own === null) element.removeAttribute('style');
+      else element.setAttribute('style', own);
+    }
+  }
+}
+
 /** The stage drawn on a canvas at `pixelRatio` × its CSS size. */
 export async function stageCanvas(pixelRatio: number): Promise<HTMLCanvasElement> {
   const stage = stageElement();
   if (!stage) throw new Error('No stage to export.');
-  return toCanvas(stage, { pixelRatio, backgroundColor: background(), filter: keep, skipFonts: true, cacheBust: false });
+  return withInlineSvgStyles(stage, () => toCanvas(stage, { pixelRatio, backgroundColor: background(), filter: keep, skipFonts: true, cacheBust: false }));
 }
 
 export function canvasBlob(canvas: HTMLCanvasElement, type = 'image/png'): Promise<Blob> {
@@ -54,9 +99,7 @@ export function svgDocument(svg: SVGSVGElement): string {
   const source = [svg, ...svg.querySelectorAll('*')];
   const target = [clone, ...clone.querySelectorAll('*')];
   source.forEach((element, i) => {
-    const computed = getComputedStyle(element);
-    const style = STYLE_PROPS.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(';');
-    target[i]!.setAttribute('style', style);
+    target[i]!.setAttribute('style', presentationStyle(element));
     target[i]!.removeAttribute('class');
   });
   const box = svg.getBoundingClientRect();
