@@ -2,12 +2,11 @@
  * Electron main process: wiring only. The window, the app:// protocol, the menu and IPC;
  * everything behind them is Electron-free (services/, ipcRouter, menuTemplate, staticFiles).
  */
-import { writeFile } from 'node:fs/promises';
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type MenuItemConstructorOptions } from 'electron';
-import { API_METHODS, IPC_EVENT_CHANNEL, type HostEvent, type SaveFileRequest, type SaveFileResult } from '../shared/api';
+import { API_METHODS, IPC_EVENT_CHANNEL, type HostEvent, type OpenFileRequest, type OpenFileResult, type SaveFileRequest, type SaveFileResult } from '../shared/api';
 import { createIpcRouter, isTrustedUrl } from './ipcRouter';
 import { buildMenuTemplate } from './menuTemplate';
 import { SECURITY_HEADERS } from './securityHeaders';
@@ -38,7 +37,24 @@ async function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
   const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return { path: null };
   await writeFile(choice.filePath, request.encoding === 'base64' ? Buffer.from(request.data, 'base64') : request.data);
+  if (choice.filePath.endsWith('.nanoscope.json')) app.addRecentDocument(choice.filePath);
   return { path: choice.filePath };
+}
+
+/** Scenario and lesson files are small text; anything past this is refused before reading. */
+const OPEN_MAX_BYTES = 1024 * 1024;
+
+async function openFile(request: OpenFileRequest): Promise<OpenFileResult> {
+  const options = {
+    properties: ['openFile' as const],
+    filters: (request.filters ?? []).map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+  };
+  const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  const path = choice.filePaths[0];
+  if (choice.canceled || !path) return { path: null };
+  if ((await stat(path)).size > OPEN_MAX_BYTES) throw new Error(`${basename(path)} is larger than 1 MiB: not a scenario or lesson file`);
+  if (path.endsWith('.nanoscope.json')) app.addRecentDocument(path);
+  return { path, name: basename(path), text: await readFile(path, 'utf8') };
 }
 
 const api = createHostApi({
@@ -46,7 +62,8 @@ const api = createHostApi({
   version: app.getVersion() || readVersion(import.meta.url),
   measurements,
   saveFile,
-  capabilities: { nativeDialogs: true, appMenu: true, recentFiles: false },
+  openFile,
+  capabilities: { nativeDialogs: true, appMenu: true, recentFiles: true },
 });
 const router = createIpcRouter(api, { methods: API_METHODS, ...(devServerUrl ? { devServerUrl } : {}), log: (l) => console.warn(l) });
 

@@ -26,7 +26,7 @@ export interface MenuOptions {
   readonly send: (event: HostEvent) => void;
 }
 
-const MENU_ORDER: readonly CommandSpec['menu'][] = ['Timeline', 'View', 'Measure', 'Help'];
+const MENU_ORDER: readonly CommandSpec['menu'][] = ['Timeline', 'View', 'Lesson', 'Measure', 'Help'];
 
 function commandItem(c: CommandSpec, send: MenuOptions['send']): MenuItemTemplate {
   const item: MenuItemTemplate = {
@@ -46,7 +46,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemTemplate[] {
   if (mac) {
     template.push({ label: options.appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] });
   }
-  template.push({ label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] });
+  template.push({ label: 'File', submenu: [...byMenu('File'), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }] });
   template.push({
     label: 'Edit',
     submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],

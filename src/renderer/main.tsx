@@ -10,6 +10,7 @@ import { initMeasurements } from './controller/measure';
 import { registry } from './controller/commands';
 import { commandForEvent } from './commands/registry';
 import { watchFullscreen } from './controller/view';
+import { watchDrops } from './controller/dialogs';
 import { getApi } from './api/client';
 import { store } from './state/store';
 import { ParticlesBench, ParticlesCanvasBench } from './bench/ParticlesBench';
@@ -19,6 +20,7 @@ const engine = new EngineClient();
 attachEngine(engine);
 initMeasurements();
 watchFullscreen();
+watchDrops();
 
 const api = getApi();
 api.onEvent((event) => {
@@ -35,7 +37,8 @@ api
 
 window.addEventListener('keydown', (event) => {
   const command = commandForEvent(registry, event);
-  if (!command) return;
+  // An export owns the playhead until it ends or is cancelled (its dialog's Cancel).
+  if (!command || store.getState().exportJob) return;
   event.preventDefault();
   command.run();
 });

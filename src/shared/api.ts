@@ -55,6 +55,7 @@ export interface Capabilities {
   readonly nativeDialogs: boolean;
   /** An application menu that sends `menu.command` events (desktop). */
   readonly appMenu: boolean;
+  /** The OS keeps a recent-documents list (desktop); the renderer keeps its own list in both modes. */
   readonly recentFiles: boolean;
 }
 
@@ -354,6 +355,17 @@ export interface SaveFileResult {
   readonly path: string | null;
 }
 
+export interface OpenFileRequest {
+  readonly filters?: readonly { readonly name: string; readonly extensions: readonly string[] }[];
+}
+
+/** The chosen file as UTF-8 text (at most 1 MiB); `path: null` when the user cancelled. */
+export interface OpenFileResult {
+  readonly path: string | null;
+  readonly name?: string;
+  readonly text?: string;
+}
+
 /**
  * Every request/response method of the contract. `startMeasurement` returns at once with a
  * job id; progress and the result arrive as HostEvents. One real measurement at a time:
@@ -365,6 +377,8 @@ export interface ApiMethods {
   startMeasurement: { args: [MeasurementRequest]; result: { jobId: string } };
   cancelMeasurement: { args: [jobId: string]; result: { cancelled: boolean } };
   saveFile: { args: [SaveFileRequest]; result: SaveFileResult };
+  /** Optional capability `nativeDialogs`: an open dialog (desktop); unsupported in browser mode. */
+  openFile: { args: [OpenFileRequest]; result: OpenFileResult };
 }
 
 export type ApiMethodName = keyof ApiMethods;
@@ -374,6 +388,7 @@ export const API_METHODS: readonly ApiMethodName[] = [
   'startMeasurement',
   'cancelMeasurement',
   'saveFile',
+  'openFile',
 ];
 
 /** The object the renderer uses (window.nanoscope in desktop mode, an HTTP client in browser mode). */

@@ -20,7 +20,17 @@ export type CommandId =
   | 'view.toggleMotion'
   | 'help.shortcuts'
   | 'measure.run'
-  | 'measure.cancel';
+  | 'measure.cancel'
+  | 'file.scenarios'
+  | 'file.open'
+  | 'file.save'
+  | 'file.share'
+  | 'file.export'
+  | 'lesson.toggle'
+  | 'lesson.next'
+  | 'lesson.previous'
+  | 'annotate.pen'
+  | 'annotate.clear';
 
 export interface CommandSpec {
   readonly id: CommandId;
@@ -28,7 +38,7 @@ export interface CommandSpec {
   /** Keys as KeyboardEvent.key values, with an optional `Shift+` prefix. */
   readonly keys: readonly string[];
   /** Which application menu it appears in (desktop). */
-  readonly menu: 'Timeline' | 'View' | 'Measure' | 'Help';
+  readonly menu: 'File' | 'Timeline' | 'View' | 'Lesson' | 'Measure' | 'Help';
   /** Electron accelerator for the menu, when it should show one. */
   readonly accelerator?: string;
 }
@@ -50,6 +60,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?'], menu: 'Help', accelerator: 'Shift+/' },
   { id: 'measure.run', label: 'Run the real measurement', keys: ['r', 'R'], menu: 'Measure' },
   { id: 'measure.cancel', label: 'Cancel the measurement', keys: [], menu: 'Measure' },
+  { id: 'file.scenarios', label: 'Scenarios: save, open, recent, share…', keys: [], menu: 'File' },
+  { id: 'file.open', label: 'Open scenario…', keys: ['o', 'O'], menu: 'File' },
+  { id: 'file.save', label: 'Save scenario…', keys: ['s', 'S'], menu: 'File' },
+  { id: 'file.share', label: 'Copy share link', keys: ['l', 'L'], menu: 'File' },
+  { id: 'file.export', label: 'Export frame or animation…', keys: ['e', 'E'], menu: 'File' },
+  { id: 'lesson.toggle', label: 'Lesson panel', keys: ['g', 'G'], menu: 'Lesson' },
+  { id: 'lesson.next', label: 'Next lesson step', keys: ['PageDown'], menu: 'Lesson', accelerator: 'PageDown' },
+  { id: 'lesson.previous', label: 'Previous lesson step', keys: ['PageUp'], menu: 'Lesson', accelerator: 'PageUp' },
+  { id: 'annotate.pen', label: 'Pen on / off (presentation)', keys: ['p', 'P'], menu: 'View' },
+  { id: 'annotate.clear', label: 'Clear the drawing', keys: ['c', 'C'], menu: 'View' },
 ];
 
 export function isCommandId(value: string): value is CommandId {

@@ -164,14 +164,23 @@ function validateSaveFile(m: string, req: unknown): void {
   if (req.encoding !== undefined && req.encoding !== 'utf8' && req.encoding !== 'base64') {
     throw new Invalid(`${m}: request.encoding must be utf8 or base64`);
   }
-  if (req.filters !== undefined) {
-    if (!Array.isArray(req.filters)) throw new Invalid(`${m}: request.filters must be an array`);
-    req.filters.forEach((f: unknown, i: number) => {
-      if (!isRecord(f) || typeof f.name !== 'string' || !Array.isArray(f.extensions) || !f.extensions.every((e) => typeof e === 'string')) {
-        throw new Invalid(`${m}: request.filters[${i}] must be { name: string, extensions: string[] }`);
-      }
-    });
-  }
+  validateFilters(m, req.filters);
+}
+
+function validateFilters(m: string, filters: unknown): void {
+  if (filters === undefined) return;
+  if (!Array.isArray(filters)) throw new Invalid(`${m}: request.filters must be an array`);
+  filters.forEach((f: unknown, i: number) => {
+    if (!isRecord(f) || typeof f.name !== 'string' || !Array.isArray(f.extensions) || !f.extensions.every((e) => typeof e === 'string')) {
+      throw new Invalid(`${m}: request.filters[${i}] must be { name: string, extensions: string[] }`);
+    }
+  });
+}
+
+function validateOpenFile(m: string, req: unknown): void {
+  if (!isRecord(req)) throw new Invalid(`${m}: request must be an object { filters? }`);
+  checkKeys(`${m}: request`, req, ['filters']);
+  validateFilters(m, req.filters);
 }
 
 function isMethod(method: string): method is ApiMethodName {
@@ -203,6 +212,10 @@ export function validateArgs(method: string, args: unknown): ValidatedArgs {
       case 'saveFile':
         checkArity(method, args, 1, ['request']);
         validateSaveFile(method, args[0]);
+        break;
+      case 'openFile':
+        checkArity(method, args, 1, ['request']);
+        validateOpenFile(method, args[0]);
         break;
     }
     return { ok: true, method, args: args as unknown[] };

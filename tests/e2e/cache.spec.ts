@@ -40,8 +40,8 @@ test.describe('memory hierarchy', () => {
     // Event 3 at t = 117 ns: the left side's second read (address 8, the same 16-byte line): an L1 hit, 1 ns.
     expect([await cache.accessesDone(0), await cache.accessesDone(1)]).toEqual([2, 1]);
     expect([await cache.elapsedNs(0), await cache.elapsedNs(1)]).toEqual([118, 117]);
-    await expect(page.getByTestId('cache.side-0.last')).toHaveText('last: L1 hit, 1 ns');
-    await expect(page.getByTestId('cache.side-1.last')).toHaveText('last: from memory, 117 ns');
+    await expect(page.getByTestId('cache.side-0.last')).toHaveText('last: ✓ L1 hit, 1 ns');
+    await expect(page.getByTestId('cache.side-1.last')).toHaveText('last: ✗ from memory, 117 ns');
     // Column-major's first read is at 0x0; its second would be 0x100 (row 1 of 32 doubles): line 16, set 0, tag 4 — not yet.
     await expect(page.getByTestId('cache.side-0.address.addr')).toHaveText('0x8');
     await expect(page.getByTestId('cache.side-0.address.offset')).toHaveText('8');

@@ -11,7 +11,7 @@ test('the desktop app opens the Latency Ladder and its API answers over IPC', as
     await expect(window.getByTestId('ladder.svg')).toBeVisible();
     await expect(window.getByTestId('app.mode')).toHaveText('desktop');
     const exposed = await window.evaluate(() => Object.keys((window as unknown as { nanoscope: object }).nanoscope).sort());
-    expect(exposed).toEqual(['cancelMeasurement', 'hostInfo', 'onEvent', 'osCaches', 'saveFile', 'startMeasurement']);
+    expect(exposed).toEqual(['cancelMeasurement', 'hostInfo', 'onEvent', 'openFile', 'osCaches', 'saveFile', 'startMeasurement']);
   } finally {
     await app.close();
   }

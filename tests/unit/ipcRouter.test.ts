@@ -21,6 +21,7 @@ const api: HostApi = {
     throw new Error('disk on fire');
   },
   saveFile: async () => ({ path: null }),
+  openFile: async () => ({ path: null }),
 };
 const router = createIpcRouter(api, { methods: API_METHODS });
 const from = (url: string) => ({ senderFrame: { url } });

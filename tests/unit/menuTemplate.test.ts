@@ -34,7 +34,7 @@ describe('menuTemplate', () => {
     const roles = items.map((i) => i.role).filter(Boolean);
     expect(roles).toEqual(expect.arrayContaining(['quit', 'copy', 'paste', 'togglefullscreen']));
     expect(roles).not.toContain('toggleDevTools');
-    expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'Timeline', 'View', 'Measure', 'Help']);
+    expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'Timeline', 'View', 'Lesson', 'Measure', 'Help']);
     const dev = flatten(buildMenuTemplate({ appName: 'Nanoscope', platform: 'linux', dev: true, send: () => {} })).map((i) => i.role);
     expect(dev).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
     expect(buildMenuTemplate({ appName: 'Nanoscope', platform: 'darwin', dev: false, send: () => {} })[0]?.label).toBe('Nanoscope');

@@ -13,12 +13,25 @@ describe('validateArgs', () => {
     expect(validateArgs('startMeasurement', [{ kind: 'mutex-latency', params: {} }]).ok).toBe(true);
     expect(validateArgs('cancelMeasurement', ['memory-latency-1-abc'])).toEqual({ ok: true, method: 'cancelMeasurement', args: ['memory-latency-1-abc'] });
     expect(validateArgs('saveFile', [{ suggestedName: 'a.json', data: '{}', encoding: 'utf8', filters: [{ name: 'JSON', extensions: ['json'] }] }]).ok).toBe(true);
+    expect(validateArgs('openFile', [{ filters: [{ name: 'Scenario', extensions: ['nanoscope.json'] }] }]).ok).toBe(true);
+    expect(validateArgs('openFile', [{}]).ok).toBe(true);
+  });
+
+  it('openFile: filters checked, no other fields', () => {
+    expect(validateArgs('openFile', [{ path: '/etc/passwd' }])).toEqual({
+      ok: false,
+      error: { code: 'bad-request', message: 'openFile: request.path is not a known field (expected filters)' },
+    });
+    expect(validateArgs('openFile', [{ filters: [{ name: 1 }] }])).toEqual({
+      ok: false,
+      error: { code: 'bad-request', message: 'openFile: request.filters[0] must be { name: string, extensions: string[] }' },
+    });
   });
 
   it('unknown method → not-found', () => {
     expect(validateArgs('rmRf', [])).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'unknown method "rmRf" (known: hostInfo, osCaches, startMeasurement, cancelMeasurement, saveFile)' },
+      error: { code: 'not-found', message: 'unknown method "rmRf" (known: hostInfo, osCaches, startMeasurement, cancelMeasurement, saveFile, openFile)' },
     });
     expect(validateArgs('toString', []).ok).toBe(false);
   });

@@ -121,6 +121,12 @@ describe('browser-mode host', () => {
     expect(((await res.json()) as ErrorBody).error.code).toBe('unsupported');
   });
 
+  it('openFile is unsupported in browser mode (501): the renderer uses a file input', async () => {
+    const res = await post('openFile', JSON.stringify({ args: [{}] }));
+    expect(res.status).toBe(501);
+    expect(((await res.json()) as ErrorBody).error.message).toContain('file input');
+  });
+
   it('refuses cross-origin API calls and foreign Host headers', async () => {
     const res = await fetch(`${host.url}api/hostInfo`, { method: 'POST', headers: { origin: 'http://evil.example' }, body: '{"args":[]}' });
     expect(res.status).toBe(403);

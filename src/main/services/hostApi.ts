@@ -11,6 +11,8 @@ import {
   type MachineStamp,
   type MeasurementRequest,
   type OsCacheInfo,
+  type OpenFileRequest,
+  type OpenFileResult,
   type SaveFileRequest,
   type SaveFileResult,
 } from '../../shared/api';
@@ -29,6 +31,8 @@ export interface HostApiDeps {
   readonly capabilities?: Partial<Capabilities>;
   /** Desktop passes a dialog-backed implementation; without it saveFile is unsupported. */
   readonly saveFile?: (request: SaveFileRequest) => Promise<SaveFileResult>;
+  /** Desktop passes a dialog-backed implementation; without it openFile is unsupported. */
+  readonly openFile?: (request: OpenFileRequest) => Promise<OpenFileResult>;
   readonly stamp?: () => MachineStamp;
   readonly caches?: () => Promise<OsCacheInfo[]>;
 }
@@ -52,6 +56,12 @@ export function createHostApi(deps: HostApiDeps): HostApi {
         throw new ApiError('unsupported', `saveFile is not available in ${deps.mode} mode; the renderer downloads the file instead`);
       }
       return deps.saveFile(request);
+    },
+    openFile: async (request: OpenFileRequest) => {
+      if (!deps.openFile) {
+        throw new ApiError('unsupported', `openFile is not available in ${deps.mode} mode; the renderer uses a file input instead`);
+      }
+      return deps.openFile(request);
     },
   };
 }

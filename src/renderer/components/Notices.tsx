@@ -7,7 +7,8 @@ export function Notices() {
   const loadError = useApp((s) => s.loadError);
   const loading = useApp((s) => s.loading);
   const progress = useApp((s) => s.loadProgress);
-  if (ignored.length === 0 && !notice && !loadError && !(loading && progress > 0)) return null;
+  const fileMessage = useApp((s) => (s.dialog === 'file' ? null : s.fileMessage));
+  if (ignored.length === 0 && !notice && !loadError && !fileMessage && !(loading && progress > 0)) return null;
   return (
     <div className="notices" role="status" data-testid="notices">
       {loading && progress > 0 && (
@@ -24,6 +25,14 @@ export function Notices() {
         <p className="notice" data-testid="notices.ignored">
           Ignored from the link (defaults used): {ignored.map((i) => i.reason).join('; ')}.{' '}
           <button type="button" className="link" onClick={() => store.setState({ ignored: [] })}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {fileMessage && (
+        <p className={`notice${fileMessage.kind === 'error' ? ' error' : ''}`} data-testid="notices.file">
+          {fileMessage.text}{' '}
+          <button type="button" className="link" onClick={() => store.setState({ fileMessage: null })}>
             Dismiss
           </button>
         </p>

@@ -9,6 +9,11 @@ import { NotFound } from './NotFound';
 import { Notices } from './Notices';
 import { registry } from '../controller/commands';
 import { findScene } from '../controller/sceneController';
+import { FileDialog } from './FileDialog';
+import { ExportDialog } from './ExportDialog';
+import { LessonPanel } from './LessonPanel';
+import { AnnotationLayer } from './AnnotationLayer';
+import { Narration } from './Narration';
 
 type Tab = 'inspector' | 'explain' | 'real-run';
 const TABS: { id: Tab; label: string }[] = [
@@ -65,6 +70,9 @@ export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
   const presenting = useApp((s) => s.presenting);
   const motion = useApp((s) => s.motion);
   const helpOpen = useApp((s) => s.helpOpen);
+  const dialog = useApp((s) => s.dialog);
+  const lessonOpen = useApp((s) => s.lessonOpen);
+  const pen = useApp((s) => s.pen);
   const busy = useApp((s) => s.loading || s.job !== null);
   const mode = useApp((s) => s.hostInfo?.mode);
   const scene = findScene(sceneId);
@@ -86,6 +94,15 @@ export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
           </span>
         )}
         <span className="spacer" />
+        <button type="button" onClick={() => registry.run('file.scenarios')} data-testid="settings.file" title="Open, save and share scenarios (O, S, L)">
+          Scenario…
+        </button>
+        <button type="button" onClick={() => registry.run('file.export')} disabled={!scene} data-testid="settings.export" title="Export the frame or an animation (E)">
+          Export…
+        </button>
+        <button type="button" onClick={() => registry.run('lesson.toggle')} aria-pressed={lessonOpen} disabled={!scene} data-testid="settings.lesson" title="Lesson (G; Page Down / Page Up)">
+          Lesson
+        </button>
         <button type="button" onClick={() => registry.run('view.toggleMotion')} aria-pressed={!motion} data-testid="settings.motion" title="Animation on/off (M)">
           {motion ? 'Animation: on' : 'Animation: off'}
         </button>
@@ -104,8 +121,10 @@ export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
         {scene ? (
           <>
             <Notices />
+            <LessonPanel />
             <div className="stage" data-testid="stage" aria-busy={busy}>
               <scene.Stage />
+              <AnnotationLayer />
             </div>
             <TimelineBar />
           </>
@@ -115,11 +134,24 @@ export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
       </main>
       {scene && !presenting && <SidePanels scene={scene} />}
       {presenting && (
+        <div className="presentation-tools" role="toolbar" aria-label="Annotations">
+          <button type="button" onClick={() => registry.run('annotate.pen')} aria-pressed={pen} data-testid="presentation.pen" title="Pen (P)" aria-label="Pen">
+            ✎
+          </button>
+          <button type="button" onClick={() => registry.run('annotate.clear')} data-testid="presentation.clear" title="Clear the drawing (C)" aria-label="Clear the drawing">
+            ⌫
+          </button>
+        </div>
+      )}
+      {presenting && (
         <button type="button" className="leave-presentation" onClick={() => registry.run('view.exitPresentation')} data-testid="presentation.exit" aria-label="Leave presentation mode (Esc)" title="Leave presentation mode (Esc)">
           ×
         </button>
       )}
       {helpOpen && <ShortcutHelp />}
+      {dialog === 'file' && <FileDialog />}
+      {dialog === 'export' && scene && <ExportDialog />}
+      <Narration />
     </div>
   );
 }

@@ -9,6 +9,8 @@ const KEY_NAMES: Record<string, string> = {
   'Shift+ArrowRight': 'Shift+→',
   'Shift+ArrowLeft': 'Shift+←',
   Escape: 'Esc',
+  PageDown: 'Page Down',
+  PageUp: 'Page Up',
 };
 
 export function ShortcutHelp() {

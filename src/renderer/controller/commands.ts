@@ -5,6 +5,10 @@ import { BIG_STEP, changeSpeed, goToEnd, restart, stepBy, togglePlay } from './p
 import { exitPresentation, toggleHelp, toggleMotion, togglePresentation, toggleTheme } from './view';
 import { cancelMeasurement } from './measure';
 import { findScene } from './sceneController';
+import { copyShareLink, openScenarioDialog, saveScenario } from './scenario';
+import { openExportDialog, openFileDialog } from './dialogs';
+import { nextLessonStep, previousLessonStep, toggleLesson } from './lesson';
+import { clearAnnotations, togglePen } from './annotations';
 
 export const registry = new CommandRegistry({
   'timeline.playPause': togglePlay,
@@ -23,4 +27,14 @@ export const registry = new CommandRegistry({
   'help.shortcuts': toggleHelp,
   'measure.run': () => findScene(store.getState().sceneId)?.runRealRun?.(),
   'measure.cancel': () => void cancelMeasurement(),
+  'file.scenarios': openFileDialog,
+  'file.open': () => void openScenarioDialog(),
+  'file.save': () => void saveScenario(),
+  'file.share': () => void copyShareLink(),
+  'file.export': openExportDialog,
+  'lesson.toggle': toggleLesson,
+  'lesson.next': nextLessonStep,
+  'lesson.previous': previousLessonStep,
+  'annotate.pen': togglePen,
+  'annotate.clear': clearAnnotations,
 });

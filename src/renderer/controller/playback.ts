@@ -3,9 +3,10 @@
  * into a playhead position; the worker is asked for the frame of the step under the
  * playhead. With motion off, play moves one whole step at a time (no in-between frames).
  */
-import { store } from '../state/store';
+import { saveSetting, store } from '../state/store';
 import { advance, clampSpeed, stepAtTime } from '../engine/playhead';
 import type { EngineClient } from '../engine/engineClient';
+import type { Frame } from '../engine/protocol';
 
 let engine: EngineClient | null = null;
 let rafHandle = 0;
@@ -34,6 +35,12 @@ export async function syncFrame(): Promise<void> {
   } catch (error) {
     store.setState({ loadError: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** The frame of any step, without moving the playhead (exports read a run's counters with it). */
+export function frameAt(step: number): Promise<Frame> {
+  if (!engine) return Promise.reject(new Error('The simulation is not running.'));
+  return engine.frame(step);
 }
 
 function moveTo(step: number, t: number): void {
@@ -127,5 +134,7 @@ export function goToEnd(): void {
 
 export function changeSpeed(delta: number): void {
   const { scale, speed } = store.getState();
-  store.setState({ speed: { ...speed, [scale]: clampSpeed(scale, speed[scale] + delta) } });
+  const next = { ...speed, [scale]: clampSpeed(scale, speed[scale] + delta) };
+  store.setState({ speed: next });
+  saveSetting('speed', JSON.stringify(next));
 }

@@ -3,13 +3,15 @@
  * truth when it changes (a link, back/forward); the store writes back to it with
  * replaceState when the user changes something, so a copied URL reopens the same frame.
  */
-import { store } from '../state/store';
+import { lastScene, saveSetting, store } from '../state/store';
 import { buildHash, parseAppState, parseHash, sceneQuery, stateQuery, type Ignored, type TimeScale } from '../routing/url';
 import { spanOf } from '../engine/playhead';
 import type { EngineClient } from '../engine/engineClient';
 import type { SceneUi } from '../scenes/types';
 import { pause, seek, seekStep } from './playback';
 import { cancelMeasurement } from './measure';
+import { decodeShareHash, isShareHash } from '../scenario/shareLink';
+import type { Scenario, SceneCatalog } from '../scenario/format';
 
 /** A budget for one run: more events than this and the scene stops, marked truncated. */
 export const MAX_EVENTS = 500_000;
@@ -21,6 +23,34 @@ let loadTicket = 0;
 
 export function findScene(id: string | null): SceneUi | undefined {
   return scenes.find((scene) => scene.id === id);
+}
+
+/** The scenes of this build, as scenario validation sees them. */
+export function sceneCatalog(): SceneCatalog {
+  return {
+    ids: scenes.map((scene) => scene.id),
+    paramIssues: (sceneId, params) => findScene(sceneId)?.model.parseParams(params).ignored ?? [],
+  };
+}
+
+/** Opens a share link: decodes the scenario, then hands it to the scenario opener. */
+async function openShareHash(hash: string): Promise<void> {
+  const check = await decodeShareHash(hash, sceneCatalog());
+  if (window.location.hash !== hash) return;
+  if (!check.ok) {
+    store.setState({ fileMessage: { kind: 'error', text: `This share link cannot be opened — ${check.message}` } });
+    history.replaceState(null, '', '#/');
+    applyHash();
+    return;
+  }
+  shareOpener?.(check.scenario);
+}
+
+let shareOpener: ((scenario: Scenario) => void) | null = null;
+
+/** The scenario controller registers how a decoded share link is applied (keeps imports one-way). */
+export function onShareLink(open: (scenario: Scenario) => void): void {
+  shareOpener = open;
 }
 
 function currentHash(): string {
@@ -71,9 +101,14 @@ function goTo(t: number, step: number | null): void {
 /** Reads the URL and loads what it names. */
 export function applyHash(): void {
   const hash = window.location.hash;
+  if (isShareHash(hash)) {
+    void openShareHash(hash);
+    return;
+  }
   const { sceneId, query } = parseHash(hash);
   if (sceneId === null && scenes[0]) {
-    history.replaceState(null, '', buildHash(scenes[0].id, {}));
+    const last = lastScene();
+    history.replaceState(null, '', buildHash(findScene(last) ? last! : scenes[0].id, {}));
     return applyHash();
   }
   const scene = findScene(sceneId);
@@ -85,6 +120,7 @@ export function applyHash(): void {
     lastHash = hash;
     return;
   }
+  saveSetting('lastScene', scene.id);
   const parsed = scene.model.parseParams(sceneQuery(query));
   const params = scene.model.serializeParams(parsed.params);
   const app = parseAppState(query, { seed: 1, t: 0, step: null, scale: scene.defaultScale });

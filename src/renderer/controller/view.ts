@@ -9,8 +9,12 @@ export function enterPresentation(): void {
 }
 
 export function exitPresentation(): void {
-  if (store.getState().helpOpen) {
-    store.setState({ helpOpen: false });
+  if (store.getState().helpOpen || store.getState().dialog) {
+    store.setState({ helpOpen: false, dialog: null });
+    return;
+  }
+  if (store.getState().pen) {
+    store.setState({ pen: false });
     return;
   }
   if (!store.getState().presenting) return;

@@ -4,6 +4,7 @@ import type { AnyScene } from '../engine/sceneModels';
 import type { MachineModel } from '../../sim/hardware/types';
 import type { TimeScale } from '../routing/url';
 import type { AppStore } from '../state/store';
+import type { Frame } from '../engine/protocol';
 
 export interface SceneUi {
   readonly id: string;
@@ -20,4 +21,10 @@ export interface SceneUi {
   readonly RealRun: ComponentType;
   /** Starts the scene's real run with its current settings (the R key, the Measure menu). */
   readonly runRealRun?: () => void;
+  /** One line for screen readers about the step under the playhead ("Thread 2 stores 1…"). */
+  readonly narrate?: (view: unknown, frame: Frame) => string;
+  /** The values the scene's charts plot at this step, as CSV columns (besides the record counts). */
+  readonly chartRow?: (view: unknown) => Readonly<Record<string, number | string>>;
+  /** Scenes with an editor (the event loop) keep the user's program in scenario files. */
+  readonly code?: { get(): string | null; set(code: string | null): void };
 }

@@ -59,7 +59,33 @@ export interface MeasureSlice {
   measureMaxBytes: number;
 }
 
-export type AppStore = SceneSlice & TimelineSlice & UiSlice & MeasureSlice;
+/** A scenario opened or saved lately, kept whole so it reopens in browser mode too (no paths there). */
+export interface RecentScenario {
+  readonly name: string;
+  readonly at: string;
+  readonly text: string;
+}
+
+export interface ClassroomSlice {
+  /** The open dialog, if any. */
+  dialog: 'file' | 'export' | null;
+  /** The outcome of the last open/save/share, shown in the File dialog and as a notice. */
+  fileMessage: { kind: 'error' | 'info'; text: string } | null;
+  recent: RecentScenario[];
+  shareLink: string | null;
+  lessonOpen: boolean;
+  /** Index of the lesson step last applied (−1: none yet). */
+  lessonStep: number;
+  /** A teacher's own lesson, loaded from a file (replaces the built-in one for its scene). */
+  customLesson: unknown;
+  lessonError: string | null;
+  pen: boolean;
+  /** A running export: frames done of total; null when none runs. */
+  exportJob: { label: string; done: number; total: number } | null;
+  exportMessage: { kind: 'error' | 'info'; text: string } | null;
+}
+
+export type AppStore = SceneSlice & TimelineSlice & UiSlice & MeasureSlice & ClassroomSlice;
 
 const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -68,6 +94,29 @@ function loadSetting<T extends string>(key: string, allowed: readonly T[]): T | 
   try {
     const value = localStorage.getItem(`nanoscope.${key}`);
     return allowed.includes(value as T) ? (value as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+function loadJson<T>(key: string, check: (value: unknown) => value is T): T | null {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(`nanoscope.${key}`) ?? 'null');
+    return check(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+const isSpeed = (v: unknown): v is Record<TimeScale, number> =>
+  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>).log === 'number' && typeof (v as Record<string, unknown>).linear === 'number';
+const isRecentList = (v: unknown): v is RecentScenario[] =>
+  Array.isArray(v) && v.every((r) => typeof r === 'object' && r !== null && typeof r.name === 'string' && typeof r.at === 'string' && typeof r.text === 'string');
+
+/** The scene the user last had open, for a start without a route. */
+export function lastScene(): string | null {
+  try {
+    return localStorage.getItem('nanoscope.lastScene');
   } catch {
     return null;
   }
@@ -97,7 +146,7 @@ export const store = createStore<AppStore>()(() => ({
   times: new Float64Array([0]),
   span: { tMin: 1, tEnd: 1 },
   scale: 'log',
-  speed: { log: 3, linear: 0 },
+  speed: loadJson('speed', isSpeed) ?? { log: 3, linear: 0 },
   frame: null,
   truncated: false,
 
@@ -112,6 +161,18 @@ export const store = createStore<AppStore>()(() => ({
   results: {},
   measureError: null,
   measureMaxBytes: 256 * 1024 * 1024,
+
+  dialog: null,
+  fileMessage: null,
+  recent: loadJson('recent', isRecentList) ?? [],
+  shareLink: null,
+  lessonOpen: false,
+  lessonStep: -1,
+  customLesson: null,
+  lessonError: null,
+  pen: false,
+  exportJob: null,
+  exportMessage: null,
 }));
 
 /** Narrow selector hook: `useApp((s) => s.playing)`. */

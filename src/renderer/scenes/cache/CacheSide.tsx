@@ -198,7 +198,8 @@ export function CacheSide({ side, index, width, font }: { side: CacheSideView; i
           </text>
           {last && (
             <text className="last-note" x={layout.memory.x + layout.memory.w - font * 0.5} y={layout.memory.y + layout.memory.h / 2} textAnchor="end" dominantBaseline="central" data-testid={`cache.side-${index}.last`}>
-              last: {last.level === 'L1' ? 'L1 hit' : `from ${last.level}`}, {formatNs(last.ns)}
+              {/* A glyph besides the colour: ✓ a hit, ✗ a miss served further down. */}
+              last: {last.level === 'L1' ? '✓ L1 hit' : `✗ from ${last.level}`}, {formatNs(last.ns)}
             </text>
           )}
         </g>

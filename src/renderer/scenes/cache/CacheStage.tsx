@@ -44,10 +44,12 @@ export function CacheStage() {
   const chartHeight = Math.max(size.font * 7, Math.min(size.font * 22, size.height - sides.height - size.font * 5));
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
     setDragging(false);
     const file = event.dataTransfer.files[0];
-    if (file) runTrace(file, resolveCacheMachine(params).machine);
+    // Scenario and lesson files (JSON) go on to the app's own drop handler.
+    if (!file || file.name.toLowerCase().endsWith('.json')) return;
+    event.preventDefault();
+    runTrace(file, resolveCacheMachine(params).machine);
   };
 
   return (

@@ -6,6 +6,7 @@ import { CacheInspector } from './CacheInspector';
 import { CacheExplain } from './CacheExplain';
 import { CacheRealRun, measureMountain } from './CacheRealRun';
 import { resolveCacheMachine } from './machine';
+import { narrateCache, cacheChartRow } from './stepReadout';
 
 export const memoryHierarchy: SceneUi = {
   id: cacheScene.id,
@@ -19,4 +20,6 @@ export const memoryHierarchy: SceneUi = {
   Explain: CacheExplain,
   RealRun: CacheRealRun,
   runRealRun: () => void measureMountain(),
+  narrate: narrateCache,
+  chartRow: cacheChartRow,
 };

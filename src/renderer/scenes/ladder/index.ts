@@ -8,6 +8,7 @@ import { LadderRealRun } from './LadderRealRun';
 import { resolveLadderMachine } from './machine';
 import { measureMachine } from './measureMachine';
 import { store } from '../../state/store';
+import { narrateLadder, ladderChartRow } from './stepReadout';
 
 export const latencyLadder: SceneUi = {
   id: ladderScene.id,
@@ -21,4 +22,6 @@ export const latencyLadder: SceneUi = {
   Explain: LadderExplain,
   RealRun: LadderRealRun,
   runRealRun: () => void measureMachine(store.getState().measureMaxBytes),
+  narrate: narrateLadder,
+  chartRow: ladderChartRow,
 };

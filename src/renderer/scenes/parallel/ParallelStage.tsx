@@ -6,7 +6,7 @@
  * CPU time. Segments change per step (React renders them); the playhead line and the bar a
  * core is working on right now follow the playhead through a transient subscription.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useMemo, useRef } from 'react';
 import { store, useApp } from '../../state/store';
 import { useSize } from '../../components/useSize';
 import type { ParallelView } from './view';
@@ -162,24 +162,32 @@ export function ParallelStage() {
               <rect className="lane-track" x={x0} y={cy} width={x1 - x0} height={lane} />
               {core.segments.map((seg, j) => {
                 const box = segmentBox(layout.x, seg.start, seg.end);
+                // The task's number on its bar where it fits: identity by more than colour.
+                const label = seg.kind === 'cpu' && box.width >= font * 1.8 && (
+                  <text className="seg-label" x={box.x + box.width / 2} y={cy + lane / 2} textAnchor="middle" dominantBaseline="central" aria-hidden="true">
+                    {seg.task}
+                  </text>
+                );
                 return (
-                  <rect
-                    key={j}
-                    className={`seg ${seg.kind}`}
-                    x={box.x}
-                    y={cy}
-                    width={box.width}
-                    height={lane}
-                    style={seg.kind === 'cpu' ? { fill: taskColour(seg.task) } : undefined}
-                    data-testid={`parallel.core.${core.id}.seg.${j}`}
-                    data-kind={seg.kind}
-                    data-task={seg.task}
-                    data-worker={seg.worker}
-                    data-start={seg.start}
-                    data-end={seg.end}
-                  >
-                    <title>{`${seg.kind === 'cpu' ? `task ${seg.task}` : seg.kind} on worker ${seg.worker}: ${formatDuration(seg.start)} → ${formatDuration(seg.end)}`}</title>
-                  </rect>
+                  <Fragment key={j}>
+                    <rect
+                      className={`seg ${seg.kind}`}
+                      x={box.x}
+                      y={cy}
+                      width={box.width}
+                      height={lane}
+                      style={seg.kind === 'cpu' ? { fill: taskColour(seg.task) } : undefined}
+                      data-testid={`parallel.core.${core.id}.seg.${j}`}
+                      data-kind={seg.kind}
+                      data-task={seg.task}
+                      data-worker={seg.worker}
+                      data-start={seg.start}
+                      data-end={seg.end}
+                    >
+                      <title>{`${seg.kind === 'cpu' ? `task ${seg.task}` : seg.kind} on worker ${seg.worker}: ${formatDuration(seg.start)} → ${formatDuration(seg.end)}`}</title>
+                    </rect>
+                    {label}
+                  </Fragment>
                 );
               })}
               <rect

@@ -6,6 +6,7 @@ import { ParallelStage } from './ParallelStage';
 import { ParallelInspector } from './ParallelInspector';
 import { ParallelExplain } from './ParallelExplain';
 import { ParallelRealRun, runSpeedup } from './ParallelRealRun';
+import { narrateParallel, parallelChartRow } from './stepReadout';
 
 export const parallelUi: SceneUi = {
   id: parallelScene.id,
@@ -20,4 +21,6 @@ export const parallelUi: SceneUi = {
   Explain: ParallelExplain,
   RealRun: ParallelRealRun,
   runRealRun: () => void runSpeedup(),
+  narrate: narrateParallel,
+  chartRow: parallelChartRow,
 };

@@ -6,6 +6,7 @@ import { StacksStage } from './StacksStage';
 import { StacksInspector } from './StacksInspector';
 import { StacksExplain } from './StacksExplain';
 import { StacksRealRun, runStartup } from './StacksRealRun';
+import { narrateStacks, stacksChartRow } from './stepReadout';
 
 export const stacksUi: SceneUi = {
   id: stacksScene.id,
@@ -20,4 +21,6 @@ export const stacksUi: SceneUi = {
   Explain: StacksExplain,
   RealRun: StacksRealRun,
   runRealRun: () => void runStartup(),
+  narrate: narrateStacks,
+  chartRow: stacksChartRow,
 };

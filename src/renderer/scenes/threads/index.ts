@@ -6,6 +6,7 @@ import { ThreadsStage } from './ThreadsStage';
 import { ThreadsInspector } from './ThreadsInspector';
 import { ThreadsExplain } from './ThreadsExplain';
 import { ThreadsRealRun, runRace } from './ThreadsRealRun';
+import { narrateThreads, threadsChartRow } from './stepReadout';
 
 export const threadsUi: SceneUi = {
   id: threadsScene.id,
@@ -19,4 +20,6 @@ export const threadsUi: SceneUi = {
   Explain: ThreadsExplain,
   RealRun: ThreadsRealRun,
   runRealRun: () => void runRace(),
+  narrate: narrateThreads,
+  chartRow: threadsChartRow,
 };

@@ -1,0 +1,19 @@
+/** What a step says: one line for screen readers (narrate…) and the numbers its charts plot, as CSV columns (…ChartRow). */
+import type { LadderView } from '../../../sim/ladder/scene';
+import { formatNs } from '../../../sim/ladder/scale';
+import { SHORT_LABELS } from './labels';
+
+export function narrateLadder(raw: unknown): string {
+  const view = raw as LadderView;
+  if (view.current < 0) return 'The request is about to set off.';
+  if (view.current >= view.route.length) return `The request has climbed every rung: ${formatNs(view.elapsed)} in all.`;
+  const rung = view.route[view.current]!;
+  return `The request is at ${SHORT_LABELS[rung] ?? rung} (rung ${view.current + 1} of ${view.route.length}), ${formatNs(view.elapsed)} so far.`;
+}
+
+/** CSV columns: the rung under the request and the time so far. */
+export function ladderChartRow(raw: unknown): Record<string, number | string> {
+  const view = raw as LadderView;
+  const rung = view.current >= 0 && view.current < view.route.length ? view.route[view.current]! : view.current < 0 ? 'start' : 'done';
+  return { rung, elapsed_ns: view.elapsed };
+}

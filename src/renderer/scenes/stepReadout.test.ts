@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { narrateThreads, threadsChartRow } from './threads/stepReadout';
+import { narrateLadder } from './ladder/stepReadout';
+import { narrateStacks, stacksChartRow } from './stacks/stepReadout';
+import { SCENES } from './registry';
+
+describe('narration', () => {
+  it('every scene of the registry narrates its steps and gives CSV columns', () => {
+    expect(SCENES.filter((s) => !s.narrate || !s.chartRow).map((s) => s.id)).toEqual([]);
+  });
+
+  it('chart rows: the values on screen, by name', () => {
+    expect(threadsChartRow({ memory: [{ name: 'counter', value: -1 }], lostUpdates: 1, elapsed: 3018 })).toEqual({ counter: '-1', lost_updates: 1, elapsed_ns: 3018 });
+    const instances = [{ state: 'running' }, { state: 'running' }, { state: 'booting' }];
+    expect(stacksChartRow({ fit: 3, requested: 4, host: { usedBytes: 9 }, instances, functions: null })).toEqual({
+      fit: 3, requested: 4, memory_used_bytes: 9, waiting: 0, booting: 1, running: 2, idle: 0, stopped: 0, rejected: 0,
+    });
+  });
+
+  it('threads: who ran what, the memory, the lost updates', () => {
+    const view = {
+      memory: [{ name: 'counter', value: 1 }],
+      expected: 0,
+      last: { thread: 1, op: 'store', lost: true },
+      finished: false,
+      lostUpdates: 1,
+    };
+    expect(narrateThreads(view)).toBe('Thread 1 ran store, overwriting another thread’s update; counter = 1; 1 update lost so far.');
+    expect(narrateThreads({ ...view, last: null, lostUpdates: 0 })).toBe('Nothing has run yet; counter = 1.');
+    expect(narrateThreads({ ...view, last: { thread: 0, op: 'load' }, finished: true, lostUpdates: 2 })).toBe(
+      'Thread 0 ran load; counter = 1; 2 updates lost so far. Finished: expected 0.',
+    );
+  });
+
+  it('ladder: the rung the request is on', () => {
+    const view = { route: ['l1', 'ram'], current: 1, elapsed: 100, visits: [], enteredAt: 0.5 };
+    expect(narrateLadder(view)).toBe('The request is at Main memory (rung 2 of 2), 100 ns so far.');
+    expect(narrateLadder({ ...view, current: -1 })).toBe('The request is about to set off.');
+  });
+
+  it('stacks: booting, running and what fits', () => {
+    const view = { label: 'Containers', instances: [{ state: 'running' }, { state: 'booting' }, { state: 'rejected' }], fit: 2, requested: 3, functions: null };
+    expect(narrateStacks(view)).toBe('Containers: 1 running, 1 booting, 1 do not fit; 2 of 3 fit on the host.');
+  });
+});

@@ -1,0 +1,27 @@
+/** What a step says: one line for screen readers (narrate…) and the numbers its charts plot, as CSV columns (…ChartRow). */
+import type { ThreadsView } from '../../../sim/threads/scene';
+
+function value(v: number | readonly number[]): string {
+  return typeof v === 'number' ? String(v) : `[${v.join(', ')}]`;
+}
+
+export function narrateThreads(raw: unknown): string {
+  const view = raw as ThreadsView;
+  const memory = view.memory.map((m) => `${m.name} = ${value(m.value)}`).join(', ');
+  const lost = view.lostUpdates === 1 ? '1 update lost so far' : `${view.lostUpdates} updates lost so far`;
+  if (!view.last) return `Nothing has run yet; ${memory}.`;
+  const who = `Thread ${view.last.thread} ran ${view.last.op}`;
+  const overwrite = view.last.lost ? ', overwriting another thread’s update' : '';
+  const end = view.finished ? ` Finished${view.expected !== null ? `: expected ${view.expected}` : ''}.` : '';
+  return `${who}${overwrite}; ${memory}; ${lost}.${end}`;
+}
+
+/** CSV columns: the shared values, lost updates, time so far. */
+export function threadsChartRow(raw: unknown): Record<string, number | string> {
+  const view = raw as ThreadsView;
+  const row: Record<string, number | string> = {};
+  for (const m of view.memory) row[m.name] = value(m.value);
+  row.lost_updates = view.lostUpdates;
+  row.elapsed_ns = view.elapsed;
+  return row;
+}
