@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { narrateThreads, threadsChartRow } from './threads/stepReadout';
 import { narrateLadder } from './ladder/stepReadout';
 import { narrateStacks, stacksChartRow } from './stacks/stepReadout';
+import { narrateSimd, simdChartRow } from './simd/stepReadout';
 import { SCENES } from './registry';
 
 describe('narration', () => {
@@ -41,5 +42,15 @@ describe('narration', () => {
   it('stacks: booting, running and what fits', () => {
     const view = { label: 'Containers', instances: [{ state: 'running' }, { state: 'booting' }, { state: 'rejected' }], fit: 2, requested: 3, functions: null };
     expect(narrateStacks(view)).toBe('Containers: 1 running, 1 booting, 1 do not fit; 2 of 3 fit on the host.');
+  });
+
+  it('simd: the iteration, the lanes in use, the bound; each style\'s time as columns', () => {
+    // N = 10 at 4 lanes: the third iteration is the tail, 2 of 4 lanes active.
+    const lanes = [{ active: true }, { active: true }, { active: false }, { active: false }];
+    const view = { text: 'c[i] = a[i] + b[i]', style: 'simd', lanes, iteration: 3, iterations: 3, elementsDone: 10, n: 10, cycles: 9, totalCycles: 9, ns: 3, result: { bound: 'compute' },
+      styles: [{ style: 'scalar', ns: 8, speedup: 2 }, { style: 'simd', ns: 3, speedup: 5.5 }] };
+    expect(narrateSimd(view)).toBe('c[i] = a[i] + b[i], simd: iteration 3 of 3, 2 of 4 lanes active; 10 of 10 elements, cycle 9 of 9, compute-bound.');
+    expect(narrateSimd({ ...view, iteration: 0, elementsDone: 0, cycles: 0 })).toBe('c[i] = a[i] + b[i], simd: before the loop; 0 of 10 elements, cycle 0 of 9, compute-bound.');
+    expect(simdChartRow(view)).toEqual({ iteration: 3, elements_done: 10, cycles: 9, ns: 3, bound: 'compute', scalar_ns: 8, scalar_speedup: 2, simd_ns: 3, simd_speedup: 5.5 });
   });
 });

@@ -6,6 +6,7 @@ import { SimdStage } from './SimdStage';
 import { SimdInspector } from './SimdInspector';
 import { SimdExplain } from './SimdExplain';
 import { SimdRealRun, runSimd } from './SimdRealRun';
+import { narrateSimd, simdChartRow } from './stepReadout';
 import './simd.css';
 
 export const simdUi: SceneUi = {
@@ -21,4 +22,6 @@ export const simdUi: SceneUi = {
   Explain: SimdExplain,
   RealRun: SimdRealRun,
   runRealRun: () => void runSimd(),
+  narrate: narrateSimd,
+  chartRow: simdChartRow,
 };
