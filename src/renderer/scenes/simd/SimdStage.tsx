@@ -251,7 +251,8 @@ export function SimdStage() {
   const view = (frame?.view ?? null) as SimdView | null;
   if (!view || !('lanes' in view)) return <div className="simd-stage" data-testid="simd.stage" />;
   return (
-    <div className="simd-stage" data-testid="simd.stage" data-style={view.style} data-width={view.width}>
+    // Focusable: the stage scrolls on small screens, and a keyboard must be able to scroll it.
+    <div className="simd-stage" data-testid="simd.stage" data-style={view.style} data-width={view.width} tabIndex={0} role="region" aria-label="Vectorization stage">
       <div className="simd-side">
         <Core view={view} />
         <SpeedupBars view={view} />
