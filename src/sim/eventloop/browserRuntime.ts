@@ -10,6 +10,9 @@ import { LoopBase, item, lineOf, nameOf, rejectionMessage, uncaughtMessage, type
 import type { Queues } from './trace';
 import { JSFunction, JSObject, ThrowSignal, type Scope, type Value } from './values';
 
+/** An uncaught error that has been reported already. */
+class Reported {}
+
 /** One frame at 60 Hz, ns. */
 export const FRAME_NS = 1e9 / 60;
 
@@ -58,6 +61,10 @@ export class BrowserRuntime extends LoopBase {
     try {
       body();
     } catch (e) {
+      if (e instanceof Reported) {
+        this.checkpoint();
+        return;
+      }
       if (!(e instanceof ThrowSignal)) throw e;
       this.it.stack.length = 0;
       this.console.push({ text: uncaughtMessage(e.value), stream: 'stderr', line: this.it.line, t: this.nowNs });
@@ -71,7 +78,7 @@ export class BrowserRuntime extends LoopBase {
     try {
       super.runCallback(job, label);
     } catch (e) {
-      if (!(e instanceof ThrowSignal)) throw e;
+      if (!(e instanceof Reported)) throw e;
     }
   }
 
@@ -89,7 +96,7 @@ export class BrowserRuntime extends LoopBase {
   override end(info: Parameters<LoopBase['end']>[0]): never {
     if (info.reason === 'uncaught') {
       this.console.push({ text: info.message ?? 'Uncaught error', stream: 'stderr', line: this.it.line, t: this.nowNs });
-      throw new ThrowSignal(undefined);
+      throw new Reported();
     }
     return super.end(info);
   }

@@ -4,7 +4,7 @@
  * grouped into columns, strings quoted with the quote that needs no escaping).
  */
 import type { JSPromise } from './promise';
-import { Closure, JSArray, JSFunction, JSObject, NativeFunction, getOwnOrProto, isErrorLike, toStr, type Value } from './values';
+import { Closure, JSArray, JSFunction, JSObject, NativeFunction, getOwnOrProto, isErrorLike, toNumber, toStr, type Value } from './values';
 
 const BREAK_LENGTH = 80;
 const DEPTH = 2;
@@ -35,14 +35,14 @@ export function formatLog(args: readonly Value[]): string {
       switch (c) {
         case 's': {
           const v = args[a++];
-          piece = typeof v === 'number' ? numberText(v) : v instanceof JSObject && !(v instanceof JSFunction) ? inspect(v, 1) : toStr(v);
+          piece = typeof v === 'number' ? numberText(v) : v instanceof JSObject && !(v instanceof JSFunction) ? inspect(v, 0) : toStr(v);
           break;
         }
         case 'd':
         case 'i': {
           const v = args[a++];
-          const n = v instanceof JSObject ? NaN : Number(v);
-          piece = numberText(c === 'i' ? Math.trunc(n) : n);
+          const n = c === 'i' ? parseInt(toStr(v)) : toNumber(v);
+          piece = numberText(n);
           break;
         }
         case 'f':
