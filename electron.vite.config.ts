@@ -24,6 +24,7 @@ export default defineConfig({
           'workers/memory-mountain': resolve('src/main/workers/memoryMountain.ts'),
           'workers/startup': resolve('src/main/workers/startup.ts'),
           'workers/speedup': resolve('src/main/workers/speedup.ts'),
+          'workers/event-loop': resolve('src/main/workers/eventLoop.ts'),
         },
         output: {
           entryFileNames: '[name].js',

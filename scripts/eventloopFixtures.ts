@@ -6,15 +6,20 @@
  * how it is regenerated:
  *
  *   npx tsx scripts/eventloopFixtures.ts [--count 600] [--runs 3] [--scale 20] [--jobs 6]
+ *   npx tsx scripts/eventloopFixtures.ts --recheck 100   # rerun the deterministic ones: plain and timers ×100
+ *
+ * The recheck exists because a loaded machine makes some timing consistent by accident (a
+ * first console.log that takes 20 ms every time); with delays ×100 that accident goes away.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProgram } from '../src/sim/eventloop/corpus/generate';
 import { PUZZLES } from '../src/sim/eventloop/corpus/puzzles';
 
 interface Args {
+  recheck: number;
   count: number;
   runs: number;
   scale: number;
@@ -23,12 +28,12 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { count: 600, runs: 3, scale: 20, jobs: 6, out: 'src/sim/eventloop/fixtures/corpus.json' };
+  const a: Args = { recheck: 0, count: 600, runs: 3, scale: 20, jobs: 6, out: 'src/sim/eventloop/fixtures/corpus.json' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]?.replace(/^--/, '');
     const value = argv[i + 1] ?? '';
     if (key === 'out') a.out = value;
-    else if (key === 'count' || key === 'runs' || key === 'scale' || key === 'jobs') a[key] = Number(value);
+    else if (key === 'count' || key === 'runs' || key === 'scale' || key === 'jobs' || key === 'recheck') a[key] = Number(value);
     else throw new Error(`unknown flag ${argv[i]}`);
   }
   return a;
@@ -50,7 +55,7 @@ interface Outcome {
 function runNode(file: string, preload: string | null, scale: number): Promise<Outcome> {
   const args = preload === null ? [file] : ['-r', preload, file];
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { timeout: 30_000, env: { ...process.env, NANOSCOPE_TIMER_SCALE: String(scale) }, maxBuffer: 1 << 20 }, (err, stdout) => {
+    execFile(process.execPath, args, { timeout: 90_000, env: { ...process.env, NANOSCOPE_TIMER_SCALE: String(scale) }, maxBuffer: 1 << 20 }, (err, stdout) => {
       const code = err === null ? 0 : typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : -1;
       resolve({ stdout, code });
     });
@@ -69,11 +74,48 @@ interface Entry {
   readonly variants: number;
 }
 
+async function recheck(args: Args, dir: string, preload: string): Promise<void> {
+  const text = readFileSync(args.out, 'utf8');
+  const fixture = JSON.parse(text) as { meta: Record<string, unknown>; programs: Entry[] };
+  const todo = fixture.programs.map((e, i) => ({ e, i })).filter(({ e }) => e.deterministic);
+  let next = 0;
+  let flipped = 0;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const job = todo[next++];
+      if (job === undefined) return;
+      const sub = join(dir, `r${job.i}`);
+      mkdirSync(sub, { recursive: true });
+      const file = join(sub, 'program.js');
+      writeFileSync(file, job.e.source);
+      const outcomes = [await runNode(file, null, 1), await runNode(file, preload, args.recheck)];
+      if (outcomes.some((o) => o.stdout !== job.e.stdout || o.code !== job.e.exitCode)) {
+        fixture.programs[job.i] = { ...job.e, deterministic: false, variants: job.e.variants + 1 };
+        flipped++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: args.jobs }, worker));
+  const deterministic = fixture.programs.filter((e) => e.deterministic).length;
+  write(args.out, { ...fixture.meta, recheckScale: args.recheck, deterministic }, fixture.programs);
+  process.stderr.write(`recheck: ${flipped} of ${todo.length} were not deterministic after all; ${deterministic} remain\n`);
+}
+
+function write(out: string, meta: Record<string, unknown>, entries: readonly Entry[]): void {
+  const body = entries.map((e) => JSON.stringify(e)).join(',\n');
+  writeFileSync(out, `{"meta":${JSON.stringify(meta)},\n"programs":[\n${body}\n]}\n`);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'nanoscope-corpus-'));
   const preload = join(dir, 'scale.cjs');
   writeFileSync(preload, SCALE_PRELOAD);
+  if (args.recheck > 0) {
+    await recheck(args, dir, preload);
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const programs = [
     ...PUZZLES.map((p) => ({ id: `puzzle:${p.id}`, seed: null as number | null, source: p.source })),
     ...Array.from({ length: args.count }, (_, i) => ({ id: `gen:${i + 1}`, seed: i + 1, source: generateProgram(i + 1) })),
@@ -87,8 +129,7 @@ async function main(): Promise<void> {
       const p = programs[i];
       if (p === undefined) return;
       const file = join(dir, `p${i}`, 'program.js');
-      rmSync(join(dir, `p${i}`), { recursive: true, force: true });
-      await import('node:fs').then((fs) => fs.mkdirSync(join(dir, `p${i}`)));
+      mkdirSync(join(dir, `p${i}`), { recursive: true });
       writeFileSync(file, p.source);
       const outcomes: Outcome[] = [];
       for (let r = 0; r < args.runs; r++) outcomes.push(await runNode(file, null, 1));
@@ -103,9 +144,7 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: args.jobs }, worker));
   rmSync(dir, { recursive: true, force: true });
   const deterministic = entries.filter((e) => e.deterministic).length;
-  const body = entries.map((e) => JSON.stringify(e)).join(',\n');
-  const header = { node: process.version, runs: args.runs, scale: args.scale, jobs: args.jobs, count: entries.length, deterministic };
-  writeFileSync(args.out, `{"meta":${JSON.stringify(header)},\n"programs":[\n${body}\n]}\n`);
+  write(args.out, { node: process.version, runs: args.runs, scale: args.scale, jobs: args.jobs, count: entries.length, deterministic }, entries);
   process.stderr.write(`wrote ${args.out}: ${entries.length} programs, ${deterministic} deterministic\n`);
 }
 

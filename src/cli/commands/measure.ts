@@ -213,6 +213,8 @@ function human(r: MeasurementResult): string {
       return falseSharingLines(r);
     case 'speedup':
       return speedupTable(r);
+    case 'event-loop':
+      return r.stdout;
     case 'startup':
       return startupTable(r);
   }

@@ -18,7 +18,7 @@ import {
   type MeasurementResult,
   type OsCacheInfo,
 } from '../../shared/api';
-import type { FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
+import type { EventLoopInput, FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
 import { machineStamp } from './machineStamp';
 import { osCaches } from './osCaches';
 import { spawnWorker, workerScriptPath, type WorkerLocation, type WorkerName } from './workers';
@@ -57,6 +57,7 @@ const WORKER_OF: Record<MeasurementKind, WorkerName> = {
   'false-sharing': 'false-sharing',
   startup: 'startup',
   speedup: 'speedup',
+  'event-loop': 'event-loop',
 };
 
 /** Kills a measurement's child process; it may already be gone. */
@@ -130,7 +131,7 @@ export class MeasurementService {
     this.listeners.clear();
   }
 
-  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | Record<string, never> {
+  private workerInput(request: MeasurementRequest): EventLoopInput | PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | Record<string, never> {
     switch (request.kind) {
       case 'memory-latency':
         return { maxBytes: request.params.maxBytes, repeats: request.params.repeats ?? 3, budgetMs: request.params.budgetMs ?? 60_000 };
@@ -150,6 +151,9 @@ export class MeasurementService {
         return { iterations: request.params.iterations ?? 20_000_000, location: this.options.workers };
       case 'startup':
         return { repeat: request.params.repeat ?? 15 };
+      case 'event-loop':
+        // Under Electron, execPath is the Electron binary; ELECTRON_RUN_AS_NODE (set by the service) makes it Node.
+        return { source: request.params.source, timeoutMs: request.params.timeoutMs ?? 5000, execPath: process.execPath, nodeVersion: process.versions.node };
       case 'speedup':
         return { maxWorkers: request.params.maxWorkers, repeat: request.params.repeat ?? 3, budgetMs: request.params.budgetMs ?? 60_000, location: this.options.workers };
     }
@@ -229,6 +233,9 @@ export class MeasurementService {
           break;
         case 'startup':
           result = { kind: r.kind, results: r.results, notes: r.notes, ...common };
+          break;
+        case 'event-loop':
+          result = { kind: r.kind, ...r.outcome, runtimeVersion: r.runtimeVersion, stamp: common.stamp, startedAt: common.startedAt };
           break;
         case 'speedup': {
           const { kind, points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io } = r;

@@ -1,5 +1,5 @@
 /** Messages between a measurement worker and MeasurementService. */
-import type { MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
+import type { EventLoopRealOutcome, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
 
 /** Message prefix of a budget error; the CLI maps it to exit code 3. */
@@ -22,6 +22,7 @@ export type WorkerResult =
   | { readonly kind: 'race'; readonly params: RaceParams; readonly runs: RaceRun[]; readonly opsPerS: number; readonly cores: number }
   | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number }
   | { readonly kind: 'startup'; readonly results: StartupResult['results']; readonly notes: readonly string[] }
+  | { readonly kind: 'event-loop'; readonly outcome: EventLoopRealOutcome; readonly runtimeVersion: string }
   | {
       readonly kind: 'speedup';
       readonly points: SpeedupPoint[];
@@ -32,6 +33,13 @@ export type WorkerResult =
       readonly spawnCommand: string;
       readonly io: { readonly concurrency: number; readonly seconds: number }[];
     };
+
+export interface EventLoopInput {
+  readonly source: string;
+  readonly timeoutMs: number;
+  readonly execPath: string;
+  readonly nodeVersion: string;
+}
 
 export interface PointerChaseInput {
   readonly maxBytes: number;
@@ -86,7 +94,7 @@ export interface StorageLatencyInput {
  * in a worker_thread) never starts a measurement.
  */
 export interface WorkerEnvelope<T> {
-  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup';
+  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'event-loop';
   readonly input: T;
 }
 

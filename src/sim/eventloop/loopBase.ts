@@ -150,8 +150,17 @@ export abstract class LoopBase implements InterpreterHost {
     return this.pendingRejections.length > 0;
   }
 
+  /** Streams written to so far (the first write to each creates it, which costs time in Node). */
+  private readonly opened = new Set<string>();
+  /** Virtual time the first write to a stream costs, ns (see {@link NODE_STREAM_INIT_NS}). */
+  protected streamInitNs = 0;
+
   /** Prints a console line. */
   print(stream: 'stdout' | 'stderr', args: readonly Value[]): void {
+    if (!this.opened.has(stream)) {
+      this.opened.add(stream);
+      this.nowNs += this.streamInitNs;
+    }
     const text = formatLog(args);
     this.console.push({ text, stream, line: this.it.line, t: this.nowNs });
     this.record('log', `console: ${text.length > 60 ? `${text.slice(0, 57)}…` : text}`, this.it.line);

@@ -18,6 +18,8 @@ export interface EventLoopOptions {
   /** The machine whose SSD latency fs operations take. */
   readonly machine?: MachineModel | null;
   readonly limits?: Partial<LoopLimits>;
+  /** Node: virtual time the first write to stdout/stderr costs, ns (default NODE_STREAM_INIT_NS). */
+  readonly streamInitNs?: number;
 }
 
 /** A program the model refused: a syntax error or a construct outside the subset. */
@@ -59,7 +61,7 @@ export function runEventLoop(source: string, options: EventLoopOptions): EventLo
     setSourceText(source);
     const program = parseProgram(source);
     if (options.runtime === 'node') {
-      const node = new NodeRuntime(limits, fsOpNs);
+      const node = new NodeRuntime(limits, fsOpNs, options.streamInitNs);
       rt = node;
       node.run(program, source, filename);
     } else {
