@@ -6,6 +6,7 @@ import { cacheScene } from '../../sim/cache/scene';
 import { threadsScene } from '../../sim/threads/scene';
 import { parallelScene } from '../../sim/parallel/scene';
 import { stacksScene } from '../../sim/stacks/scene';
+import { eventLoopScene } from '../../sim/eventloop/scene';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry; each entry is checked where it is defined
 export type AnyScene = SceneDefinition<any, any, any, TraceRecord, unknown>;
@@ -16,4 +17,5 @@ export const SCENE_MODELS: Readonly<Record<string, AnyScene>> = {
   [threadsScene.id]: threadsScene as AnyScene,
   [parallelScene.id]: parallelScene as AnyScene,
   [stacksScene.id]: stacksScene as AnyScene,
+  [eventLoopScene.id]: eventLoopScene as AnyScene,
 };

@@ -5,5 +5,6 @@ import { memoryHierarchy } from './cache';
 import { threadsUi } from './threads';
 import { parallelUi } from './parallel';
 import { stacksUi } from './stacks';
+import { eventLoopUi } from './eventloop';
 
-export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi, parallelUi, stacksUi];
+export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi, parallelUi, stacksUi, eventLoopUi];

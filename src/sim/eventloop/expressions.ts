@@ -51,7 +51,8 @@ export function* evalExpr(it: Interpreter, node: Node, scope: Scope): Eval<Value
       return it.closure(e, scope, '');
     case 'UnaryExpression': {
       if (e.operator === 'typeof' && e.argument.type === 'Identifier' && scope.lookup(e.argument.name) === undefined) {
-        return UNSUPPORTED_GLOBALS.has(e.argument.name) ? 'undefined' : 'undefined';
+        if (UNSUPPORTED_GLOBALS.has(e.argument.name)) return it.unsupported(e.argument, e.argument.name);
+        return 'undefined';
       }
       if (e.operator === 'delete') {
         if (e.argument.type !== 'MemberExpression') return true;

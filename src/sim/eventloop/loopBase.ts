@@ -159,7 +159,10 @@ export abstract class LoopBase implements InterpreterHost {
   print(stream: 'stdout' | 'stderr', args: readonly Value[]): void {
     if (!this.opened.has(stream)) {
       this.opened.add(stream);
-      this.nowNs += this.streamInitNs;
+      if (this.streamInitNs > 0) {
+        this.nowNs += this.streamInitNs;
+        this.record('phase', `first write to ${stream}: Node creates process.${stream} (${this.streamInitNs / 1e6} ms)`, this.it.line);
+      }
     }
     const text = formatLog(args);
     this.console.push({ text, stream, line: this.it.line, t: this.nowNs });

@@ -1,0 +1,24 @@
+import { eventLoopScene } from '../../../sim/eventloop/scene';
+import { getPreset } from '../../../sim/hardware/presets';
+import type { AnyScene } from '../../engine/sceneModels';
+import type { SceneUi } from '../types';
+import { EventLoopStage } from './EventLoopStage';
+import { EventLoopInspector } from './EventLoopInspector';
+import { EventLoopExplain } from './EventLoopExplain';
+import { EventLoopRealRun, runRealEventLoop } from './EventLoopRealRun';
+
+export const eventLoopUi: SceneUi = {
+  id: eventLoopScene.id,
+  title: eventLoopScene.title,
+  summary: 'Your JavaScript, step by step: call stack, nextTick, microtasks, timers, immediates — Node 20 or the browser',
+  model: eventLoopScene as AnyScene,
+  // Steps bunch at a few instants (code takes no virtual time).
+  defaultScale: 'linear',
+  // fs requests take the 2020 SSD figure.
+  resolveMachine: () => ({ machine: getPreset('2020')! }),
+  Stage: EventLoopStage,
+  Inspector: EventLoopInspector,
+  Explain: EventLoopExplain,
+  RealRun: EventLoopRealRun,
+  runRealRun: () => void runRealEventLoop(),
+};
