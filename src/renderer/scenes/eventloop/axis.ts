@@ -15,6 +15,6 @@ export function axisLayout(times: readonly number[], endNs: number, nowNs: numbe
   const counts = new Map<number, number>();
   for (const t of times) counts.set(t, (counts.get(t) ?? 0) + 1);
   const marks = [...counts].map(([ns, count]) => ({ x: x(ns), ns, count }));
-  const ticks = x.ticks(5).map((ns, i, all) => ({ x: x(ns), ns, anchor: (i === 0 ? 'start' : i === all.length - 1 && x(ns) > width - 30 ? 'end' : 'middle') as 'start' | 'middle' | 'end' }));
+  const ticks = x.ticks(Math.max(2, Math.min(6, Math.floor(width / 110)))).map((ns, i, all) => ({ x: x(ns), ns, anchor: (i === 0 ? 'start' : i === all.length - 1 && x(ns) > width - 30 ? 'end' : 'middle') as 'start' | 'middle' | 'end' }));
   return { width, marks, ticks, nowX: x(Math.min(nowNs, end)) };
 }
