@@ -98,6 +98,17 @@ test.describe('event loop scene', () => {
     await expect(page.getByTestId('eventloop.real.diff')).toHaveText(['1—function']);
   });
 
+  test('the browser runtime runs for real in a sandboxed worker, without the network', async ({ page }) => {
+    const el = new EventLoopPage(page);
+    await el.openScene('preset=microtask-vs-timer&runtime=browser');
+    await el.openPanel('Real run');
+    await page.getByTestId('eventloop.real.run').click();
+    await expect(page.getByTestId('eventloop.real.summary')).toHaveText('The model predicted all 4 lines exactly.', { timeout: 20_000 });
+    await el.typeProgram('console.log(typeof fetch, typeof document);\nwhile (true) {}\n');
+    await page.getByTestId('eventloop.real.run').click();
+    await expect(page.getByTestId('eventloop.real.stopped')).toContainText('stopped after 5 s', { timeout: 20_000 });
+  });
+
   test('an infinite loop is stopped with a message, in the model and for real; the app stays responsive', async ({ page }) => {
     const el = new EventLoopPage(page);
     await el.openScene('preset=microtask-vs-timer');
@@ -108,10 +119,12 @@ test.describe('event loop scene', () => {
     await el.openPanel('Real run');
     await page.getByTestId('eventloop.real.run').click();
     await expect(page.getByTestId('eventloop.real.cancel')).toBeVisible();
-    // While the real run spins in its own process, the app answers.
-    await el.openPanel('Explain');
-    await expect(page.getByTestId('eventloop.explain')).toBeVisible();
-    await el.openPanel('Real run');
+    // While the real run spins in its own process, the app answers: the timeline still moves.
+    await el.restartButton.click();
+    await expect(el.stageRoot).toHaveAttribute('data-step', '-1');
+    await expect(el.consoleLines).toHaveCount(0);
+    await el.endButton.click();
+    await expect(el.exit).toBeVisible();
     await expect(page.getByTestId('eventloop.real.stopped')).toContainText('stopped after 5 s', { timeout: 20_000 });
     await expect(page.getByTestId('eventloop.real.stopped')).toHaveAttribute('data-why', 'time');
   });
