@@ -128,4 +128,20 @@ test.describe('event loop scene', () => {
     await expect(page.getByTestId('eventloop.real.stopped')).toContainText('stopped after 5 s', { timeout: 20_000 });
     await expect(page.getByTestId('eventloop.real.stopped')).toHaveAttribute('data-why', 'time');
   });
+
+  test('C10k: 10,000 requests on a blocking thread, a thread each, an event loop', async ({ page }) => {
+    const el = new EventLoopPage(page);
+    await el.openScene('preset=microtask-vs-timer');
+    await page.getByTestId('eventloop.view.c10k').click();
+    expect(el.hashParam('view')).toBe('c10k');
+    await page.getByRole('slider', { name: 'Requests (log scale)' }).fill('4');
+    await expect(page.getByTestId('c10k.requests')).toHaveText('10,000');
+    // 150 ms round trip + 10,000 × 5 µs of callbacks = 200 ms, 4 KiB per connection plus one 64 KiB stack.
+    await expect(page.getByTestId('c10k.event-loop')).toHaveAttribute('data-total-ns', '200000000');
+    await expect(page.getByTestId('c10k.event-loop')).toHaveAttribute('data-memory', String(10_000 * 4096 + 65_536));
+    await expect(page.getByTestId('c10k.threads')).toHaveAttribute('data-memory', String(10_000 * 69_632));
+    await expect(page.getByTestId('c10k.limit')).toBeVisible();
+    await page.getByTestId('eventloop.view.program').click();
+    await expect(el.editor).toBeVisible();
+  });
 });

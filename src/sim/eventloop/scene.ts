@@ -19,7 +19,16 @@ export interface EventLoopParams {
   readonly preset: string;
   /** The program. */
   readonly code: string;
+  /** Which view: the program's event loop, or C10k. */
+  readonly view: 'program' | 'c10k';
+  /** C10k: requests, 1..10,000. */
+  readonly requests: number;
+  /** C10k: what each request waits for. */
+  readonly wait: C10kWait;
 }
+
+/** C10k waits: a round trip inside a datacenter or across an ocean (the hardware model's figures). */
+export type C10kWait = 'datacenter' | 'internet';
 
 /** The model state: the whole run (shared by clones) and the step being shown (-1 = before the script). */
 export interface EventLoopState {
@@ -57,6 +66,8 @@ export interface ShowStep {
 }
 
 const DEFAULT_PRESET = PUZZLES[0]?.id ?? 'microtask-vs-timer';
+/** C10k's default number of requests. */
+export const DEFAULT_REQUESTS = 1000;
 /** Longest program the scene accepts, characters (the URL carries it). */
 export const MAX_CODE_CHARS = 20_000;
 
@@ -68,6 +79,9 @@ function parseParams(raw: Readonly<Record<string, string>>): { params: EventLoop
   let runtime: RuntimeId = 'node';
   let preset = DEFAULT_PRESET;
   let code: string | null = null;
+  let view: EventLoopParams['view'] = 'program';
+  let requests = DEFAULT_REQUESTS;
+  let wait: C10kWait = 'internet';
   const ignored: ParamIssue[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'runtime') {
@@ -79,16 +93,29 @@ function parseParams(raw: Readonly<Record<string, string>>): { params: EventLoop
     } else if (key === 'code') {
       if (value.length <= MAX_CODE_CHARS) code = value;
       else ignored.push({ key, reason: `code must be at most ${MAX_CODE_CHARS} characters` });
+    } else if (key === 'view') {
+      if (value === 'program' || value === 'c10k') view = value;
+      else ignored.push({ key, reason: 'view must be program or c10k' });
+    } else if (key === 'requests') {
+      const n = /^\d+$/.test(value) ? Number(value) : NaN;
+      if (n >= 1 && n <= 10_000) requests = n;
+      else ignored.push({ key, reason: 'requests must be an integer from 1 to 10000' });
+    } else if (key === 'wait') {
+      if (value === 'datacenter' || value === 'internet') wait = value;
+      else ignored.push({ key, reason: 'wait must be datacenter or internet' });
     } else {
       ignored.push({ key, reason: 'unknown parameter' });
     }
   }
-  return { params: { runtime, preset, code: code ?? presetSource(preset) }, ignored };
+  return { params: { runtime, preset, code: code ?? presetSource(preset), view, requests, wait }, ignored };
 }
 
 function serializeParams(p: EventLoopParams): Record<string, string> {
   const out: Record<string, string> = { runtime: p.runtime, preset: p.preset };
   if (p.code !== presetSource(p.preset)) out.code = p.code;
+  if (p.view !== 'program') out.view = p.view;
+  if (p.requests !== DEFAULT_REQUESTS) out.requests = String(p.requests);
+  if (p.wait !== 'internet') out.wait = p.wait;
   return out;
 }
 
@@ -135,7 +162,7 @@ export function eventLoopView(s: EventLoopState): EventLoopView {
 export const eventLoopScene: SceneDefinition<EventLoopParams, EventLoopState, ShowStep, LoopStep, EventLoopView> = {
   id: 'event-loop',
   title: 'The Event Loop',
-  defaults: { runtime: 'node', preset: DEFAULT_PRESET, code: presetSource(DEFAULT_PRESET) },
+  defaults: { runtime: 'node', preset: DEFAULT_PRESET, code: presetSource(DEFAULT_PRESET), view: 'program', requests: DEFAULT_REQUESTS, wait: 'internet' },
   parseParams,
   serializeParams,
   model: (params, machine) => eventLoopModel(params, machine),

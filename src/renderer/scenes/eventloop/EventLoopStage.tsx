@@ -14,6 +14,7 @@ import type { QueueItem } from '../../../sim/eventloop/trace';
 import { CodeEditor } from './CodeEditor';
 import { loadDraft, saveDraft } from './draft';
 import { TimeAxis, formatNs } from './TimeAxis';
+import { C10kView } from './C10kView';
 
 const presetSource = (id: string | undefined): string => PUZZLES.find((p) => p.id === id)?.source ?? PUZZLES[0]?.source ?? '';
 
@@ -113,8 +114,32 @@ function useProgram(params: Record<string, string>): [string, (v: string) => voi
   return [text, edit, preset];
 }
 
+function ViewSwitch({ view }: { view: 'program' | 'c10k' }) {
+  return (
+    <div className="el-views" role="radiogroup" aria-label="View">
+      {(['program', 'c10k'] as const).map((v) => (
+        <button key={v} type="button" role="radio" aria-checked={view === v} className={view === v ? 'primary' : undefined} onClick={() => setParam('view', v)} data-testid={`eventloop.view.${v}`}>
+          {v === 'program' ? 'Your program' : 'C10k'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function EventLoopStage() {
   const params = useApp((s) => s.params);
+  if (params.view === 'c10k') {
+    return (
+      <div className="el-stage c10k-stage" data-testid="eventloop.stage" data-view="c10k">
+        <ViewSwitch view="c10k" />
+        <C10kView />
+      </div>
+    );
+  }
+  return <ProgramView params={params} />;
+}
+
+function ProgramView({ params }: { params: Record<string, string> }) {
   const view = useApp((s) => s.frame?.view) as EventLoopView | undefined;
   const [text, edit, preset] = useProgram(params);
   const step = view?.step ?? null;
@@ -125,6 +150,7 @@ export function EventLoopStage() {
   return (
     <div className="el-stage" data-testid="eventloop.stage" data-runtime={view?.runtime ?? 'node'} data-step={view?.index ?? -1}>
       <div className="el-left">
+        <ViewSwitch view="program" />
         <Toolbar params={params} onPreset={preset} />
         <CodeEditor value={text} onChange={edit} currentLine={stale ? null : (step?.line ?? null)} errorLine={view?.error?.line ?? null} />
         {view?.error && (

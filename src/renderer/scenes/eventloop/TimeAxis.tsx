@@ -11,7 +11,9 @@ export function formatNs(ns: number): string {
   if (ns === 0) return '0 ms';
   if (ns < 1e3) return `${ns} ns`;
   if (ns < 1e6) return `${(ns / 1e3).toFixed(ns < 1e4 ? 1 : 0)} µs`;
-  return `${(ns / 1e6).toFixed(ns < 1e7 ? 3 : ns < 1e8 ? 2 : 1)} ms`;
+  if (ns < 1e9) return `${(ns / 1e6).toFixed(ns < 1e7 ? 3 : ns < 1e8 ? 2 : 1)} ms`;
+  if (ns < 120e9) return `${(ns / 1e9).toFixed(ns < 10e9 ? 2 : 1)} s`;
+  return `${(ns / 60e9).toFixed(1)} min`;
 }
 
 export function TimeAxis({ times, endNs, nowNs }: { times: readonly number[]; endNs: number; nowNs: number }) {
