@@ -4,7 +4,8 @@
  */
 import type { DoWhileStatement, ForInStatement, ForOfStatement, ForStatement, Node, Pattern, VariableDeclaration, WhileStatement } from 'acorn';
 import { evalExpr, type Eval } from './expressions';
-import { patternNames, type Completion, type Interpreter } from './interpreter';
+import type { Completion, Interpreter } from './interpreter';
+import { patternNames } from './names';
 import { JSArray, JSObject, Scope, truthy, type Value } from './values';
 
 type Loop = WhileStatement | DoWhileStatement | ForStatement | ForOfStatement | ForInStatement;
