@@ -12,8 +12,9 @@ export const eventLoopUi: SceneUi = {
   title: eventLoopScene.title,
   summary: 'Your JavaScript, step by step: call stack, nextTick, microtasks, timers, immediates — Node 20 or the browser',
   model: eventLoopScene as AnyScene,
-  // Steps bunch at a few instants (code takes no virtual time).
-  defaultScale: 'linear',
+  // Steps bunch at a few instants from microseconds (I/O) to seconds (timers): a log axis plays
+  // through them at a watchable pace; a linear one at 1 ns/s would sit on the first instant.
+  defaultScale: 'log',
   // fs requests take the 2020 SSD figure.
   resolveMachine: () => ({ machine: getPreset('2020')! }),
   Stage: EventLoopStage,
