@@ -83,6 +83,14 @@ const COMMANDS: readonly CliCommand[] = [
     help: async () => (await import('./commands/simd')).simdHelp(),
   },
   {
+    name: 'eventloop',
+    summary:
+      "the model's console output of a JavaScript program under Node 20's event loop (or the browser's), one line per console call; --real runs it for real, isolated (Node's permission model, 5 s / 128 MiB budgets), and says where the model differs; --json prints the step trace. Unsupported syntax: exit 1 naming construct, line and column",
+    usage: 'eventloop FILE.js [--runtime node|browser] [--real]',
+    flags: { runtime: 'value', real: 'boolean' },
+    load: () => import('./commands/eventloop'),
+  },
+  {
     name: 'parallel',
     summary:
       'a job (preset or JSON file) run by a simulated OS scheduler: wall time, CPU time, context switches, per-core busy time, each task\'s span (--help lists presets and the file shape)',

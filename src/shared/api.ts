@@ -303,6 +303,44 @@ export interface SimdResult {
   readonly wallMs: number;
 }
 
+// The event loop (scene: the event loop) — the user's program run for real, isolated.
+export interface EventLoopRealParams {
+  /** The program (a CommonJS script), at most 20,000 characters. */
+  readonly source: string;
+  /** Only node runs in the host; the browser runtime runs in the renderer's sandbox. */
+  readonly runtime: 'node';
+  /** Wall-clock budget, ms (default 5000). */
+  readonly timeoutMs?: number;
+}
+
+/** What the instrument recorded, with real timestamps (ms since the program started). */
+export type EventLoopRealEvent =
+  | { readonly kind: 'log'; readonly stream: 'stdout' | 'stderr'; readonly line: number; readonly tMs: number }
+  | { readonly kind: 'schedule' | 'enter' | 'exit'; readonly api: string; readonly id: number; readonly tMs: number };
+
+/** How a real run ended. */
+export interface EventLoopRealOutcome {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  /** Why the host stopped it, if it did. */
+  readonly stopped: 'time' | 'memory' | 'output' | null;
+  /** A sentence for the user when stopped. */
+  readonly message: string | null;
+  readonly events: readonly EventLoopRealEvent[];
+  readonly wallMs: number;
+  /** The temporary directory the copy ran in (removed afterwards). */
+  readonly tempDir: string;
+}
+
+export interface EventLoopRealResult extends EventLoopRealOutcome {
+  readonly kind: 'event-loop';
+  readonly runtimeVersion: string;
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+}
+
 export type MeasurementRequest =
   | { readonly kind: 'memory-latency'; readonly params: MemoryLatencyParams }
   | { readonly kind: 'storage-latency'; readonly params: StorageLatencyParams }
@@ -312,7 +350,8 @@ export type MeasurementRequest =
   | { readonly kind: 'false-sharing'; readonly params: FalseSharingParams }
   | { readonly kind: 'speedup'; readonly params: SpeedupParams }
   | { readonly kind: 'startup'; readonly params: StartupParams }
-  | { readonly kind: 'simd'; readonly params: SimdMeasureParams };
+  | { readonly kind: 'simd'; readonly params: SimdMeasureParams }
+  | { readonly kind: 'event-loop'; readonly params: EventLoopRealParams };
 
 export type MeasurementResult =
   | MemoryLatencyResult
@@ -323,7 +362,8 @@ export type MeasurementResult =
   | FalseSharingResult
   | SpeedupResult
   | StartupResult
-  | SimdResult;
+  | SimdResult
+  | EventLoopRealResult;
 export type MeasurementKind = MeasurementRequest['kind'];
 
 export interface MeasurementProgress {

@@ -34,6 +34,7 @@ export const SIMD_LIMITS = {
   sizes: { max: 8 },
   budgetMs: { min: 1000, max: 600_000 },
 } as const;
+export const EVENT_LOOP_LIMITS = { sourceChars: 20_000, timeoutMs: { min: 100, max: 60_000 } } as const;
 export const FALSE_SHARING_LIMITS = { iterations: { min: 1, max: 100_000_000 } } as const;
 export const MEMORY_MOUNTAIN_LIMITS = {
   maxBytes: { min: 4096, max: 2 ** 31 },
@@ -120,6 +121,14 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       checkKeys(`${m}: params`, params, ['repeat']);
       checkInt(`${m}: params.repeat`, params.repeat, STARTUP_LIMITS.repeat.min, STARTUP_LIMITS.repeat.max, true);
       return;
+    case 'event-loop':
+      checkKeys(`${m}: params`, params, ['source', 'runtime', 'timeoutMs']);
+      if (typeof params.source !== 'string' || params.source.length > EVENT_LOOP_LIMITS.sourceChars) {
+        throw new Invalid(`${m}: params.source must be a string of at most ${EVENT_LOOP_LIMITS.sourceChars} characters`);
+      }
+      if (params.runtime !== 'node') throw new Invalid(`${m}: params.runtime must be "node" (the browser runtime runs in the page)`);
+      checkInt(`${m}: params.timeoutMs`, params.timeoutMs, EVENT_LOOP_LIMITS.timeoutMs.min, EVENT_LOOP_LIMITS.timeoutMs.max, true);
+      return;
     case 'memory-mountain': {
       const L = MEMORY_MOUNTAIN_LIMITS;
       checkKeys(`${m}: params`, params, ['maxBytes', 'strides', 'budgetMs']);
@@ -149,7 +158,7 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       return;
     }
     default:
-      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd`);
+      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, event-loop`);
   }
 }
 

@@ -244,6 +244,8 @@ function human(r: MeasurementResult): string {
       return falseSharingLines(r);
     case 'speedup':
       return speedupTable(r);
+    case 'event-loop':
+      return r.stdout;
     case 'startup':
       return startupTable(r);
     case 'simd':

@@ -18,7 +18,7 @@ import {
   type MeasurementResult,
   type OsCacheInfo,
 } from '../../shared/api';
-import type { SimdInput, FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
+import type { EventLoopInput, SimdInput, FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
 import { machineStamp } from './machineStamp';
 import { osCaches } from './osCaches';
 import { spawnWorker, workerScriptPath, type WorkerLocation, type WorkerName } from './workers';
@@ -61,6 +61,7 @@ const WORKER_OF: Record<MeasurementKind, WorkerName> = {
   startup: 'startup',
   speedup: 'speedup',
   simd: 'simd',
+  'event-loop': 'event-loop',
 };
 
 /** Kills a measurement's child process; it may already be gone. */
@@ -134,7 +135,7 @@ export class MeasurementService {
     this.listeners.clear();
   }
 
-  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | SimdInput | Record<string, never> {
+  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | SimdInput | EventLoopInput | Record<string, never> {
     switch (request.kind) {
       case 'memory-latency':
         return { maxBytes: request.params.maxBytes, repeats: request.params.repeats ?? 3, budgetMs: request.params.budgetMs ?? 60_000 };
@@ -154,6 +155,9 @@ export class MeasurementService {
         return { iterations: request.params.iterations ?? 20_000_000, location: this.options.workers };
       case 'startup':
         return { repeat: request.params.repeat ?? 15 };
+      case 'event-loop':
+        // Under Electron, execPath is the Electron binary; ELECTRON_RUN_AS_NODE (set by the service) makes it Node.
+        return { source: request.params.source, timeoutMs: request.params.timeoutMs ?? 5000, execPath: process.execPath, nodeVersion: process.versions.node };
       case 'speedup':
         return { maxWorkers: request.params.maxWorkers, repeat: request.params.repeat ?? 3, budgetMs: request.params.budgetMs ?? 60_000, location: this.options.workers };
       case 'simd':
@@ -238,6 +242,9 @@ export class MeasurementService {
           break;
         case 'simd':
           result = { kind: r.kind, results: r.results, ...common };
+          break;
+        case 'event-loop':
+          result = { kind: r.kind, ...r.outcome, runtimeVersion: r.runtimeVersion, stamp: common.stamp, startedAt: common.startedAt };
           break;
         case 'speedup': {
           const { kind, points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io } = r;

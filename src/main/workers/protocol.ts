@@ -1,5 +1,5 @@
 /** Messages between a measurement worker and MeasurementService. */
-import type { SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
+import type { EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
 
 /** Message prefix of a budget error; the CLI maps it to exit code 3. */
@@ -23,6 +23,7 @@ export type WorkerResult =
   | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number }
   | { readonly kind: 'startup'; readonly results: StartupResult['results']; readonly notes: readonly string[] }
   | { readonly kind: 'simd'; readonly results: SimdMeasurement[] }
+  | { readonly kind: 'event-loop'; readonly outcome: EventLoopRealOutcome; readonly runtimeVersion: string }
   | {
       readonly kind: 'speedup';
       readonly points: SpeedupPoint[];
@@ -33,6 +34,13 @@ export type WorkerResult =
       readonly spawnCommand: string;
       readonly io: { readonly concurrency: number; readonly seconds: number }[];
     };
+
+export interface EventLoopInput {
+  readonly source: string;
+  readonly timeoutMs: number;
+  readonly execPath: string;
+  readonly nodeVersion: string;
+}
 
 export interface PointerChaseInput {
   readonly maxBytes: number;
@@ -93,7 +101,7 @@ export interface StorageLatencyInput {
  * in a worker_thread) never starts a measurement.
  */
 export interface WorkerEnvelope<T> {
-  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd';
+  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'event-loop';
   readonly input: T;
 }
 

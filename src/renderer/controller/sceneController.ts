@@ -148,6 +148,23 @@ export function setParam(key: string, value: string): void {
   void load(scene, params, s.seed, 0);
 }
 
+/** Changes several scene parameters at once (null removes one) and reruns the model once. */
+export function setParams(patch: Readonly<Record<string, string | null>>): void {
+  const s = store.getState();
+  const scene = findScene(s.sceneId);
+  if (!scene) return;
+  const raw: Record<string, string> = { ...s.params };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete raw[key];
+    else raw[key] = value;
+  }
+  const parsed = scene.model.parseParams(raw);
+  const params = scene.model.serializeParams(parsed.params);
+  store.setState({ params, ignored: parsed.ignored });
+  writeUrl();
+  void load(scene, params, s.seed, 0);
+}
+
 /** Reruns with another seed; returns a message when the seed is not valid. */
 export function setSeed(raw: string): string | null {
   const value = Number(raw);

@@ -7,6 +7,7 @@ import { threadsScene } from '../../sim/threads/scene';
 import { parallelScene } from '../../sim/parallel/scene';
 import { stacksScene } from '../../sim/stacks/scene';
 import { simdScene } from '../../sim/simd/scene';
+import { eventLoopScene } from '../../sim/eventloop/scene';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry; each entry is checked where it is defined
 export type AnyScene = SceneDefinition<any, any, any, TraceRecord, unknown>;
@@ -18,4 +19,5 @@ export const SCENE_MODELS: Readonly<Record<string, AnyScene>> = {
   [parallelScene.id]: parallelScene as AnyScene,
   [stacksScene.id]: stacksScene as AnyScene,
   [simdScene.id]: simdScene as AnyScene,
+  [eventLoopScene.id]: eventLoopScene as AnyScene,
 };

@@ -6,5 +6,6 @@ import { threadsUi } from './threads';
 import { parallelUi } from './parallel';
 import { stacksUi } from './stacks';
 import { simdUi } from './simd';
+import { eventLoopUi } from './eventloop';
 
-export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi, parallelUi, stacksUi, simdUi];
+export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi, parallelUi, stacksUi, simdUi, eventLoopUi];

@@ -3,6 +3,7 @@ import { narrateThreads, threadsChartRow } from './threads/stepReadout';
 import { narrateLadder } from './ladder/stepReadout';
 import { narrateStacks, stacksChartRow } from './stacks/stepReadout';
 import { narrateSimd, simdChartRow } from './simd/stepReadout';
+import { eventLoopChartRow, narrateEventLoop } from './eventloop/stepReadout';
 import { SCENES } from './registry';
 
 describe('narration', () => {
@@ -52,5 +53,14 @@ describe('narration', () => {
     expect(narrateSimd(view)).toBe('c[i] = a[i] + b[i], simd: iteration 3 of 3, 2 of 4 lanes active; 10 of 10 elements, cycle 9 of 9, compute-bound.');
     expect(narrateSimd({ ...view, iteration: 0, elementsDone: 0, cycles: 0 })).toBe('c[i] = a[i] + b[i], simd: before the loop; 0 of 10 elements, cycle 0 of 9, compute-bound.');
     expect(simdChartRow(view)).toEqual({ iteration: 3, elements_done: 10, cycles: 9, ns: 3, bound: 'compute', scalar_ns: 8, scalar_speedup: 2, simd_ns: 3, simd_speedup: 5.5 });
+  });
+
+  it('event loop: the phase, what ran, what waits; queue lengths as columns', () => {
+    const empty = { ticks: [], microtasks: [], timers: [], check: [], io: [], tasks: [], frames: [] };
+    const step = { kind: 'log', phase: 'main', label: 'console.log (line 3)', stack: ['main'], queues: { ...empty, microtasks: [{}], timers: [{}, {}] } };
+    const view = { error: null, step, index: 1, totalSteps: 9, console: [{ text: 'start' }] };
+    expect(narrateEventLoop(view)).toBe('Step 2 of 9, main: console.log (line 3). Printed "start". Waiting: 1 in microtasks, 2 in timers.');
+    expect(narrateEventLoop({ ...view, step: null })).toBe('The script is about to start.');
+    expect(eventLoopChartRow(view)).toEqual({ phase: 'main', stack_depth: 1, console_lines: 1, ticks: 0, microtasks: 1, timers: 2, check: 0, io: 0, tasks: 0, frames: 0 });
   });
 });

@@ -1,0 +1,51 @@
+/** The Inspector: the step in words, the runtime's rules, how the program ended, the I/O latency used. */
+import { useApp } from '../../state/store';
+import type { EventLoopView } from '../../../sim/eventloop/scene';
+import { formatNs } from './TimeAxis';
+
+const NODE_RULES = [
+  'After every callback: the whole nextTick queue, then every microtask (promise jobs, queueMicrotask), again until both are empty.',
+  'Then the loop: timers (due setTimeout / setInterval, by due time) → pending → poll (waits for I/O or the next timer) → check (setImmediate) → close.',
+  'await on a native promise costs one microtask tick; on a thenable two more; returning a promise from then or an async function two more.',
+  'An unhandled rejection ends the program once the current drain is over (Node 20 default: throw).',
+];
+const BROWSER_RULES = [
+  'One task (a timer, a message), then every microtask.',
+  'At each frame boundary (~16.7 ms): requestAnimationFrame callbacks, then rendering.',
+  'No process.nextTick or setImmediate; an uncaught error is reported and the page goes on.',
+];
+
+export function EventLoopInspector() {
+  const view = useApp((s) => s.frame?.view) as EventLoopView | undefined;
+  if (!view) return <div className="inspector" data-testid="eventloop.inspector" />;
+  const step = view.step;
+  return (
+    <div className="inspector el-inspector" data-testid="eventloop.inspector">
+      <dl>
+        <dt>Step</dt>
+        <dd data-testid="eventloop.inspector.step">{step ? `${view.index + 1} of ${view.totalSteps}: ${step.label}` : `before the script (${view.totalSteps} steps)`}</dd>
+        <dt>Phase</dt>
+        <dd>{step?.phase ?? '—'}</dd>
+        <dt>Virtual time</dt>
+        <dd>
+          {formatNs(step?.t ?? 0)} of {formatNs(view.endNs)}
+        </dd>
+        <dt>Ended</dt>
+        <dd data-testid="eventloop.inspector.exit">{view.error ? 'not run' : view.exit ? `${view.exit.reason} (exit code ${view.exit.code})` : '—'}</dd>
+        {view.runtime === 'node' && (
+          <>
+            <dt>fs request</dt>
+            <dd>{formatNs(view.fsOpNs)} each (SSD random read, 2020 figures); readFile = open, fstat, read, close</dd>
+          </>
+        )}
+      </dl>
+      {view.truncated && <p className="notice">The trace stopped recording at {view.totalSteps} steps; the console is complete.</p>}
+      <h3>{view.runtime === 'node' ? 'Node 20' : 'Browser'}: the rules the model follows</h3>
+      <ul>
+        {(view.runtime === 'node' ? NODE_RULES : BROWSER_RULES).map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

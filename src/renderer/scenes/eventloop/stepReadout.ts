@@ -1,0 +1,23 @@
+/** What a step says: one line for screen readers (narrateEventLoop) and the queue lengths, as CSV columns (eventLoopChartRow). */
+import type { EventLoopView } from '../../../sim/eventloop/scene';
+
+const QUEUES = ['ticks', 'microtasks', 'timers', 'check', 'io', 'tasks', 'frames'] as const;
+
+export function narrateEventLoop(raw: unknown): string {
+  const view = raw as EventLoopView;
+  if (view.error) return `The program cannot run: ${view.error.message}`;
+  if (!view.step) return 'The script is about to start.';
+  const { step } = view;
+  const waiting = QUEUES.map((q) => [q, step.queues[q].length] as const).filter(([, n]) => n > 0).map(([q, n]) => `${n} in ${q}`);
+  const last = view.console[view.console.length - 1];
+  const printed = step.kind === 'log' && last ? ` Printed "${last.text}".` : '';
+  return `Step ${view.index + 1} of ${view.totalSteps}, ${step.phase}: ${step.label}.${printed} ${waiting.length ? `Waiting: ${waiting.join(', ')}.` : 'Nothing waiting.'}`;
+}
+
+/** CSV columns: the phase, the stack depth, each queue's length and the console lines so far. */
+export function eventLoopChartRow(raw: unknown): Record<string, number | string> {
+  const view = raw as EventLoopView;
+  const row: Record<string, number | string> = { phase: view.step?.phase ?? 'before', stack_depth: view.step?.stack.length ?? 0, console_lines: view.console.length };
+  for (const q of QUEUES) row[q] = view.step?.queues[q].length ?? 0;
+  return row;
+}

@@ -1,0 +1,200 @@
+/**
+ * The browser's event loop (HTML §8.1.7, as Chromium runs it): one task (a timer, a message
+ * from a MessageChannel), then every microtask, then — at each ~16.7 ms frame boundary — a
+ * rendering opportunity that runs the requestAnimationFrame callbacks. An uncaught error or an
+ * unhandled rejection is reported on the console and the page goes on. Timers nested more than
+ * five deep are clamped to 4 ms.
+ */
+import type { Program } from 'acorn';
+import { LoopBase, item, lineOf, nameOf, rejectionMessage, uncaughtMessage, type Job, type LoopLimits } from './loopBase';
+import type { Queues } from './trace';
+import { JSFunction, JSObject, ThrowSignal, type Scope, type Value } from './values';
+
+/** An uncaught error that has been reported already. */
+class Reported {}
+
+/** One frame at 60 Hz, ns. */
+export const FRAME_NS = 1e9 / 60;
+
+interface Task extends Job {
+  readonly readyNs: number;
+  readonly seq: number;
+  cleared: boolean;
+  readonly nesting: number;
+  readonly repeatMs: number | null;
+}
+
+/** The browser runtime. */
+export class BrowserRuntime extends LoopBase {
+  private tasks: Task[] = [];
+  private frames: (Job & { cleared: boolean })[] = [];
+  private seq = 0;
+  private nesting = 0;
+
+  constructor(limits: LoopLimits) {
+    super(limits);
+  }
+
+  protected ownQueues(): Partial<Queues> {
+    const live = this.tasks.filter((t) => !t.cleared).sort((a, b) => a.readyNs - b.readyNs || a.seq - b.seq);
+    return {
+      timers: live.filter((t) => t.readyNs > this.nowNs).map((t) => ({ id: t.id, label: t.label, line: t.line, dueNs: t.readyNs })),
+      tasks: live.filter((t) => t.readyNs <= this.nowNs).map(item),
+      frames: this.frames.filter((f) => !f.cleared).map(item),
+    };
+  }
+
+  run(program: Program, source: string): void {
+    const scope = this.it.global;
+    this.it.realm.source = source;
+    this.installGlobals(scope);
+    this.installBrowser(scope);
+    this.guarded(() => {
+      this.task(() => this.runMain(program, scope));
+      this.loop();
+      this.end({ reason: 'done', code: 0, message: null });
+    });
+  }
+
+  /** Runs a task body, reports an uncaught error, then the microtask checkpoint. */
+  private task(body: () => void): void {
+    try {
+      body();
+    } catch (e) {
+      if (e instanceof Reported) {
+        this.checkpoint();
+        return;
+      }
+      if (!(e instanceof ThrowSignal)) throw e;
+      this.it.stack.length = 0;
+      this.console.push({ text: uncaughtMessage(e.value), stream: 'stderr', line: this.it.line, t: this.nowNs });
+      this.record('log', 'uncaught error reported', this.it.line);
+    }
+    this.checkpoint();
+  }
+
+  /** Runs a callback; an uncaught throw is reported instead of ending the page. */
+  protected override runCallback(job: Job, label: string): void {
+    try {
+      super.runCallback(job, label);
+    } catch (e) {
+      if (!(e instanceof Reported)) throw e;
+    }
+  }
+
+  private checkpoint(): void {
+    this.runMicrotasks();
+    for (const p of this.pendingRejections) {
+      if (!this.maybeUnhandled.has(p)) continue;
+      this.maybeUnhandled.delete(p);
+      this.console.push({ text: `Uncaught (in promise) ${rejectionMessage(p.result).replace(/^UnhandledPromiseRejection: .*reason "(.*)"\.$/, '$1')}`, stream: 'stderr', line: this.it.line, t: this.nowNs });
+    }
+    this.pendingRejections = [];
+  }
+
+  /** Overridden so an uncaught throw in a microtask is reported, not fatal. */
+  override end(info: Parameters<LoopBase['end']>[0]): never {
+    if (info.reason === 'uncaught') {
+      this.console.push({ text: info.message ?? 'Uncaught error', stream: 'stderr', line: this.it.line, t: this.nowNs });
+      throw new Reported();
+    }
+    return super.end(info);
+  }
+
+  private loop(): void {
+    for (;;) {
+      if (this.nowNs > this.limits.maxVirtualNs) this.end({ reason: 'budget', code: 3, message: `the page was still busy after ${this.limits.maxVirtualNs / 1e9} s of virtual time` });
+      this.tasks = this.tasks.filter((t) => !t.cleared);
+      const frames = this.frames.filter((f) => !f.cleared);
+      if (this.tasks.length === 0 && frames.length === 0) return;
+      const next = this.tasks.reduce<Task | null>((b, t) => (b === null || t.readyNs < b.readyNs || (t.readyNs === b.readyNs && t.seq < b.seq) ? t : b), null);
+      const frameAt = Math.floor(this.nowNs / FRAME_NS + 1e-9) * FRAME_NS + FRAME_NS;
+      if (frames.length > 0 && (next === null || frameAt <= next.readyNs)) {
+        this.nowNs = frameAt;
+        this.phase = 'render';
+        this.frames = [];
+        this.record('phase', 'rendering opportunity: run requestAnimationFrame callbacks', null);
+        for (const f of frames) this.task(() => this.runCallback(f, `run rAF: ${f.label}`));
+        continue;
+      }
+      if (next === null) return;
+      this.tasks = this.tasks.filter((t) => t !== next);
+      if (next.readyNs > this.nowNs) this.nowNs = next.readyNs;
+      this.phase = 'task';
+      this.nesting = next.nesting;
+      this.task(() => this.runCallback(next, `run task: ${next.label}`));
+      if (next.repeatMs !== null && !next.cleared) this.pushTask({ ...next, id: next.id, readyNs: this.nowNs + next.repeatMs * 1e6, seq: this.seq++ });
+      this.nesting = 0;
+    }
+  }
+
+  private pushTask(t: Task): void {
+    this.tasks.push(t);
+  }
+
+  private installBrowser(scope: Scope): void {
+    const realm = this.it.realm;
+    const handles = new Map<number, Task | (Job & { cleared: boolean })>();
+    const timer = (a: readonly Value[], repeat: boolean, what: string): Value => {
+      const cb = this.callable(a[0], 'callback');
+      let ms = Number(a[1] ?? 0);
+      if (!(ms >= 0)) ms = 0;
+      const nesting = this.nesting + 1;
+      if (nesting > 5 && ms < 4) ms = 4;
+      const args = a.slice(2);
+      const t: Task = { id: this.newId(), label: `${what}(${nameOf(cb)}, ${ms})`, line: lineOf(cb) ?? this.it.line, readyNs: this.nowNs + ms * 1e6, seq: this.seq++, cleared: false, nesting, repeatMs: repeat ? Math.max(ms, 1) : null, run: () => void this.it.call(cb, undefined, args) };
+      this.pushTask(t);
+      handles.set(t.id, t);
+      this.record('enqueue', `${what} scheduled: ${nameOf(cb)}, due at ${(t.readyNs / 1e6).toFixed(1)} ms`, this.it.line);
+      return t.id;
+    };
+    const clear = (v: Value): Value => {
+      const h = typeof v === 'number' ? handles.get(v) : undefined;
+      if (h !== undefined) h.cleared = true;
+      return undefined;
+    };
+    const fns: Record<string, (a: readonly Value[]) => Value> = {
+      setTimeout: (a) => timer(a, false, 'setTimeout'),
+      setInterval: (a) => timer(a, true, 'setInterval'),
+      clearTimeout: (a) => clear(a[0]),
+      clearInterval: (a) => clear(a[0]),
+      cancelAnimationFrame: (a) => clear(a[0]),
+      requestAnimationFrame: (a) => {
+        const cb = this.callable(a[0], 'callback');
+        const f = { id: this.newId(), label: `requestAnimationFrame(${nameOf(cb)})`, line: lineOf(cb) ?? this.it.line, cleared: false, run: () => void this.it.call(cb, undefined, [this.nowNs / 1e6]) };
+        this.frames.push(f);
+        handles.set(f.id, f);
+        this.record('enqueue', `rAF queued: ${nameOf(cb)}`, this.it.line);
+        return f.id;
+      },
+    };
+    for (const [name, fn] of Object.entries(fns)) scope.declare(name, realm.native(name, (_t, a) => fn(a)), true);
+    const MessageChannel = realm.native('MessageChannel', () => {
+      throw realm.error('TypeError', "Failed to construct 'MessageChannel': Please use the 'new' operator");
+    }, () => {
+      const ports = [realm.object(), realm.object()];
+      ports.forEach((port, i) => {
+        port.className = 'MessagePort';
+        port.props.onmessage = null;
+        port.props.postMessage = realm.native('postMessage', (_t, a) => {
+          const target = ports[1 - i] as JSObject;
+          const data = a[0];
+          this.pushTask({
+            id: this.newId(), label: 'message', line: this.it.line, readyNs: this.nowNs, seq: this.seq++, cleared: false, nesting: 0, repeatMs: null,
+            run: () => {
+              const h = target.props.onmessage;
+              if (h instanceof JSFunction) this.it.call(h, target, [realm.object({ data })]);
+            },
+          });
+          this.record('enqueue', 'message posted (a task)', this.it.line);
+          return undefined;
+        });
+        port.props.close = realm.native('close', () => undefined);
+        port.props.start = realm.native('start', () => undefined);
+      });
+      return realm.object({ port1: ports[0], port2: ports[1] });
+    });
+    scope.declare('MessageChannel', MessageChannel, true);
+    void JSObject;
+  }
+}
