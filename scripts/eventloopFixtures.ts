@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProgram } from '../src/sim/eventloop/corpus/generate';
 import { PUZZLES } from '../src/sim/eventloop/corpus/puzzles';
+import type { CorpusEntry } from '../src/sim/eventloop/fixtures/loadCorpus';
 
 interface Args {
   recheck: number;
@@ -64,17 +65,8 @@ function runNode(file: string, preload: string | null, scale: number): Promise<O
   });
 }
 
-/** One fixture entry. */
-interface Entry {
-  readonly id: string;
-  readonly seed: number | null;
-  readonly source: string;
-  readonly stdout: string;
-  readonly exitCode: number;
-  readonly deterministic: boolean;
-  /** Distinct outputs seen (1 when deterministic). */
-  readonly variants: number;
-}
+/** One fixture entry: the shape the corpus test reads. */
+type Entry = CorpusEntry;
 
 async function recheck(args: Args, dir: string, preload: string): Promise<void> {
   const text = readFileSync(args.out, 'utf8');

@@ -1,5 +1,6 @@
 /** The File dialog: save, open (input or drop), recent scenarios, the share link. */
 import { useEffect, useRef } from 'react';
+import { FileInput } from './FileInput';
 import { useApp } from '../state/store';
 import { clearRecent, copyShareLink, openScenarioDialog, openScenarioFile, openScenarioText, saveScenario } from '../controller/scenario';
 import { closeDialog } from '../controller/dialogs';
@@ -33,19 +34,9 @@ export function FileDialog() {
             Open scenario…
           </button>
         )}{' '}
-        <label className="file-input">
+        <FileInput className="file-input" accept=".json,application/json" testId="file.open-input" onFile={(file) => void openScenarioFile(file)}>
           Open a scenario file
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="file.open-input"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void openScenarioFile(file);
-            }}
-          />
-        </label>
+        </FileInput>
         <p className="muted">Or drop a scenario or lesson file anywhere on the window.</p>
         {message && (
           <p className={`notice${message.kind === 'error' ? ' error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="file.message">

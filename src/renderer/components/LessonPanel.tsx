@@ -1,5 +1,6 @@
 /** The lesson strip above the stage: the step's text, its question, previous/next, a teacher's file. */
 import { useApp } from '../state/store';
+import { FileInput } from './FileInput';
 import { currentLesson, forgetCustomLesson, goToLessonStep, lessonTimeStep, loadLessonFile, nextLessonStep, previousLessonStep, toggleLesson } from '../controller/lesson';
 import type { LessonQuestion } from '../lessons/format';
 
@@ -59,19 +60,9 @@ export function LessonPanel() {
         >
           {index < 0 ? 'Start' : 'Next'}
         </button>
-        <label className="lesson-file">
+        <FileInput className="lesson-file" accept=".json,application/json" testId="lesson.file-input" onFile={(file) => void loadLessonFile(file)}>
           Load lesson…
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="lesson.file-input"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void loadLessonFile(file);
-            }}
-          />
-        </label>
+        </FileInput>
         {custom !== null && (
           <button type="button" className="link" onClick={forgetCustomLesson} data-testid="lesson.builtin">
             Built-in lesson

@@ -1,5 +1,6 @@
 /** "Load a trace…": a file input (or a drop on the stage), progress, Cancel, and the exact final counters. */
 import { useApp } from '../../state/store';
+import { FileInput } from '../../components/FileInput';
 import { formatNs } from '../../../sim/ladder/scale';
 import { formatBytes } from '../../charts/chaseChart';
 import { cancelTrace, clearTrace, runTrace, useTrace } from './traceRun';
@@ -23,19 +24,9 @@ export function TracePanel() {
         {machine.name}’s caches in a worker. Or drop the file on the stage.
       </p>
       <div className="row">
-        <label className="file-button">
+        <FileInput className="file-button" accept=".lackey,.din,.txt,.trace,.gz,text/plain,application/gzip" testId="cache.trace.file" onFile={(file) => runTrace(file, machine)}>
           <span>Load a trace…</span>
-          <input
-            type="file"
-            accept=".lackey,.din,.txt,.trace,.gz,text/plain,application/gzip"
-            data-testid="cache.trace.file"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) runTrace(file, machine);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        </FileInput>
         {running && (
           <button type="button" onClick={cancelTrace} data-testid="cache.trace.cancel">
             Cancel
