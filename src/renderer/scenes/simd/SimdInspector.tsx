@@ -1,9 +1,10 @@
 /** Kernel, style, register width and N (all in the URL), and where the model's figures come from. */
 import { useApp } from '../../state/store';
+import { SourcesList } from '../../components/SourcesList';
 import { setParam } from '../../controller/sceneController';
 import { KERNEL_SHAPE, KERNELS, STYLES, WIDTHS } from '../../../sim/simd/simd';
 import { MAX_N, type SimdView } from '../../../sim/simd/scene';
-import { NumberField } from '../stacks/NumberField';
+import { NumberField } from '../../components/NumberField';
 import { STYLE_LABEL } from './SimdStage';
 
 const N_PRESETS = [10, 100, 10_000, 1_000_000, 100_000_000];
@@ -52,16 +53,7 @@ export function SimdInspector() {
           </button>
         ))}
       </div>
-      {view && 'sources' in view && (
-        <details className="simd-sources" data-testid="simd.sources">
-          <summary>Where the figures come from</summary>
-          <ul>
-            {view.sources.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {view && 'sources' in view && <SourcesList sources={view.sources} className="simd-sources" testId="simd.sources" />}
     </div>
   );
 }

@@ -3,12 +3,13 @@
  * URL), the model's sources, and the seed's calculator: developer hours vs machine hours.
  */
 import { useState } from 'react';
+import { SourcesList } from '../../components/SourcesList';
 import { useApp } from '../../state/store';
 import { setParam } from '../../controller/sceneController';
 import { STACK_IDS, STACKS, type StackId } from '../../../sim/stacks/stacks';
 import { costOfDeveloperTime, costOfMachineTime, DEFAULT_PRICES, TRACE_KINDS } from '../../../sim/stacks/functions';
 import type { StacksView } from '../../../sim/stacks/scene';
-import { NumberField, numberError } from './NumberField';
+import { NumberField, numberError } from '../../components/NumberField';
 import { setStack } from './setStack';
 import { dollars } from './FunctionPanel';
 
@@ -131,16 +132,7 @@ export function StacksInspector() {
         testId="stacks.param.engineerHourly"
       />
       <Calculator vmHourly={vmHourly} engineerHourly={engineerHourly} />
-      {view && (
-        <details className="stacks-sources" data-testid="stacks.sources">
-          <summary>Where the figures come from</summary>
-          <ul>
-            {view.sources.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {view && <SourcesList sources={view.sources} className="stacks-sources" testId="stacks.sources" />}
     </div>
   );
 }
