@@ -7,6 +7,12 @@
  *
  *   npx tsx scripts/eventloopFixtures.ts [--count 600] [--runs 3] [--scale 20] [--jobs 6]
  *   npx tsx scripts/eventloopFixtures.ts --recheck 100   # rerun the deterministic ones: plain and timers ×100
+ *   npx tsx scripts/eventloopFixtures.ts --runtime browser [--count 500] [--jobs 4]
+ *
+ * The browser corpus (fixtures/corpus-browser.json) is the generator's browser programs run in
+ * pages of headless Chromium (src/cli/chromiumReal.ts, the same instrument as the app's worker):
+ * several plain runs with `--jobs` pages at once (load), one with timers scaled up; a program
+ * is deterministic when all printed the same stdout and stderr.
  *
  * The recheck exists because a loaded machine makes some timing consistent by accident (a
  * first console.log that takes 20 ms every time); with delays ×100 that accident goes away.
@@ -18,8 +24,10 @@ import { join } from 'node:path';
 import { generateProgram } from '../src/sim/eventloop/corpus/generate';
 import { PUZZLES } from '../src/sim/eventloop/corpus/puzzles';
 import type { CorpusEntry } from '../src/sim/eventloop/fixtures/loadCorpus';
+import { ChromiumRunner } from '../src/cli/chromiumReal';
 
 interface Args {
+  runtime: 'node' | 'browser';
   recheck: number;
   /** First seed (a held-out corpus uses seeds the committed one does not). */
   first: number;
@@ -31,14 +39,16 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { recheck: 0, first: 1, count: 600, runs: 3, scale: 20, jobs: 6, out: 'src/sim/eventloop/fixtures/corpus.json' };
+  const a: Args = { runtime: 'node', recheck: 0, first: 1, count: 600, runs: 3, scale: 20, jobs: 6, out: '' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]?.replace(/^--/, '');
     const value = argv[i + 1] ?? '';
     if (key === 'out') a.out = value;
+    else if (key === 'runtime' && (value === 'node' || value === 'browser')) a.runtime = value;
     else if (key === 'count' || key === 'runs' || key === 'scale' || key === 'jobs' || key === 'recheck' || key === 'first') a[key] = Number(value);
     else throw new Error(`unknown flag ${argv[i]}`);
   }
+  if (a.out === '') a.out = a.runtime === 'browser' ? 'src/sim/eventloop/fixtures/corpus-browser.json' : 'src/sim/eventloop/fixtures/corpus.json';
   return a;
 }
 
@@ -100,8 +110,46 @@ function write(out: string, meta: Record<string, unknown>, entries: readonly Ent
   writeFileSync(out, `{"meta":${JSON.stringify(meta)},\n"programs":[\n${body}\n]}\n`);
 }
 
+/** The browser corpus: generated browser programs and the puzzles that run in a browser, in headless Chromium. */
+async function recordBrowser(args: Args): Promise<void> {
+  const runner = await ChromiumRunner.launch();
+  const browserPuzzles = PUZZLES.filter((p) => !/process\.|setImmediate|require\(/.test(p.source));
+  const programs = [
+    ...(args.first === 1 ? browserPuzzles.map((p) => ({ id: `puzzle:${p.id}`, seed: null as number | null, source: p.source })) : []),
+    ...Array.from({ length: args.count }, (_, i) => ({ id: `gen:${args.first + i}`, seed: args.first + i, source: generateProgram(args.first + i, { runtime: 'browser' }) })),
+  ];
+  const entries: Entry[] = new Array<Entry>(programs.length);
+  let next = 0;
+  let done = 0;
+  const text = (xs: readonly string[]) => xs.map((x) => `${x}\n`).join('');
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const i = next++;
+      const p = programs[i];
+      if (p === undefined) return;
+      const outcomes: { stdout: string; stderr: string; stopped: boolean }[] = [];
+      for (let r = 0; r <= args.runs; r++) {
+        const run = await runner.run(p.source, { timeoutMs: 20_000, timerScale: r === args.runs ? args.scale : 1 });
+        outcomes.push({ stdout: text(run.stdout), stderr: text(run.stderr), stopped: run.stopped !== null });
+      }
+      const keys = new Set(outcomes.map((o) => `${o.stopped}\n${o.stdout}\n--\n${o.stderr}`));
+      const first = outcomes[0] as (typeof outcomes)[number];
+      entries[i] = { id: p.id, seed: p.seed, source: p.source, stdout: first.stdout, stderr: first.stderr, exitCode: first.stopped ? 3 : 0, deterministic: keys.size === 1 && !first.stopped, variants: keys.size };
+      done++;
+      if (done % 25 === 0) process.stderr.write(`${done}/${programs.length}\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: args.jobs }, worker));
+  const version = runner.version();
+  await runner.close();
+  const deterministic = entries.filter((e) => e.deterministic).length;
+  write(args.out, { runtime: 'browser', chromium: version, node: process.version, runs: args.runs, scale: args.scale, jobs: args.jobs, count: entries.length, deterministic }, entries);
+  process.stderr.write(`wrote ${args.out}: ${entries.length} programs, ${deterministic} deterministic\n`);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.runtime === 'browser') return recordBrowser(args);
   const dir = mkdtempSync(join(tmpdir(), 'nanoscope-corpus-'));
   const preload = join(dir, 'scale.cjs');
   writeFileSync(preload, SCALE_PRELOAD);

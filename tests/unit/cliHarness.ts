@@ -12,8 +12,13 @@ export interface CliRun {
 }
 
 export function cli(...args: string[]): Promise<CliRun> {
+  return cliWithEnv({}, ...args);
+}
+
+/** {@link cli} with extra environment variables. */
+export function cliWithEnv(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from './cliHarness';
+import { findChromium } from '../../src/cli/chromiumReal';
+import { cli, cliWithEnv } from './cliHarness';
 
 const dir = mkdtempSync(join(tmpdir(), 'nanoscope-eventloop-cli-'));
 const file = (name: string, text: string): string => {
@@ -69,4 +70,41 @@ describe('nanoscope eventloop', () => {
     expect(loop.code).toBe(3);
     expect(loop.stderr).toContain('stopped after 5 s');
   }, 30_000);
+
+  // Real Chromium (Debian's, at /usr/bin/chromium here and in CI): these run a page each.
+  const chromium = findChromium() !== null;
+
+  it.skipIf(!chromium)('--real --runtime browser runs the program in headless Chromium and compares', async () => {
+    // Worked by hand: microtask first, then the tasks in the order queued — a setTimeout(0), a
+    // message, then the task that reports the unhandled rejection (queued at the checkpoint).
+    const program = "setTimeout(() => console.log('timeout'), 0);\nPromise.reject(new Error('nobody'));\nconst c = new MessageChannel();\nc.port1.onmessage = (e) => console.log('message', e.data);\nc.port2.postMessage([1, 'x']);\nPromise.resolve().then(() => console.log('microtask'));\n";
+    const f = file('browser.js', program);
+    const r = await cli('eventloop', f, '--runtime', 'browser', '--real', '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { runtime: string; real: { stdout: string[]; stderr: string; stopped: null }; differences: unknown[] };
+    expect(doc.runtime).toBe('browser');
+    expect(doc.real.stdout).toEqual(['microtask', 'timeout', "message [ 1, 'x' ]"]);
+    expect(doc.real.stderr).toBe('Uncaught (in promise) Error: nobody\n');
+    expect(doc.differences).toEqual([]);
+    const plain = await cli('eventloop', f, '--runtime', 'browser', '--real');
+    expect(plain.stdout).toBe("microtask\ntimeout\nmessage [ 1, 'x' ]\n");
+    expect(plain.stderr).toContain('headless Chromium');
+    expect(plain.stderr).toContain('the model predicted this output exactly');
+  }, 90_000);
+
+  it.skipIf(!chromium)('--real --runtime browser has no network and stops an infinite loop (exit 3), keeping what it printed', async () => {
+    const f = file('net.js', "console.log(typeof fetch, typeof XMLHttpRequest, typeof WebSocket);\n");
+    expect((await cli('eventloop', f, '--runtime', 'browser', '--real')).stdout).toBe('undefined undefined undefined\n');
+    const loop = await cli('eventloop', file('spin-browser.js', "console.log('before');\nsetTimeout(() => { for (;;) {} }, 0);\n"), '--runtime', 'browser', '--real');
+    expect(loop.code).toBe(3);
+    expect(loop.stdout).toBe('before\n');
+    expect(loop.stderr).toContain('stopped after 5 s');
+  }, 90_000);
+
+  it('--real --runtime browser says it cannot when there is no Chromium', async () => {
+    const f = file('nochrome.js', "console.log('x');\n");
+    const r = await cliWithEnv({ NANOSCOPE_CHROMIUM: '/nonexistent/chromium', CHROMIUM_PATH: '/nonexistent/chromium', NANOSCOPE_NO_SYSTEM_CHROMIUM: '1' }, 'eventloop', f, '--runtime', 'browser', '--real');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cannot start headless Chromium here: no Chromium found');
+  });
 });

@@ -12,6 +12,8 @@ import { runEventLoop, stdoutOf, type EventLoopRun } from '../../sim/eventloop/r
 import type { QueueItem, Queues } from '../../sim/eventloop/trace';
 import { getPreset } from '../../sim/hardware/presets';
 import { runRealProgram } from '../../main/services/eventLoopReal';
+import type { EventLoopRealOutcome as RealOutcome } from '../../shared/api';
+import { ChromiumRunner } from '../chromiumReal';
 import { stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { BudgetError, InputError, UsageError } from '../errors';
@@ -92,12 +94,41 @@ export async function run(ctx: CliContext, positionals: string[], flags: Flags):
   if (exit && exit.reason !== 'done' && exit.message !== null) ctx.err(`nanoscope: the program ends (exit code ${exit.code}): ${exit.message}`);
 }
 
-async function runReal(ctx: CliContext, file: string, source: string, runtime: 'node' | 'browser', model: EventLoopRun): Promise<void> {
-  if (runtime === 'browser') {
-    throw new InputError('--real --runtime browser: this CLI cannot start headless Chromium (the app runs the browser runtime for real in a sandboxed Worker); use --runtime node or the app');
-  }
+async function runInNode(ctx: CliContext, source: string): Promise<RealOutcome> {
   ctx.err('nanoscope: running the program in a separate Node process (permission model: reads only its temporary copy; 5 s, 128 MiB)');
-  const real = await runRealProgram(source);
+  return runRealProgram(source);
+}
+
+/** The browser runtime for real: a page of headless Chromium (see chromiumReal.ts), shaped like a Node run's outcome. */
+async function runInChromium(ctx: CliContext, source: string): Promise<RealOutcome> {
+  let runner: ChromiumRunner;
+  try {
+    runner = await ChromiumRunner.launch();
+  } catch (e) {
+    throw new InputError(`--real --runtime browser: cannot start headless Chromium here: ${(e as Error).message}`);
+  }
+  ctx.err('nanoscope: running the program in a page of headless Chromium (no network, no files; 5 s)');
+  try {
+    const run = await runner.run(source, { timeoutMs: 5000 });
+    const text = (xs: readonly string[]) => xs.map((x) => `${x}\n`).join('');
+    return {
+      stdout: text(run.stdout),
+      stderr: text(run.stderr),
+      exitCode: null,
+      signal: null,
+      stopped: run.stopped,
+      message: run.stopped === null ? null : 'stopped after 5 s (the time budget): an infinite loop, or a program that keeps scheduling work?',
+      wallMs: run.wallMs,
+      events: run.console.map((l, i) => ({ kind: 'log' as const, stream: l.stream, line: i + 1, tMs: l.t })),
+      tempDir: '',
+    };
+  } finally {
+    await runner.close();
+  }
+}
+
+async function runReal(ctx: CliContext, file: string, source: string, runtime: 'node' | 'browser', model: EventLoopRun): Promise<void> {
+  const real = runtime === 'browser' ? await runInChromium(ctx, source) : await runInNode(ctx, source);
   const differences = outputDifferences(lines(stdoutOf(model)), lines(real.stdout));
   if (ctx.json) {
     ctx.out(
@@ -112,7 +143,8 @@ async function runReal(ctx: CliContext, file: string, source: string, runtime: '
   } else {
     if (real.stdout !== '') process.stdout.write(real.stdout);
     if (real.stderr !== '') process.stderr.write(real.stderr);
-    if (real.stopped === null) ctx.err(differences.length === 0 ? 'nanoscope: the model predicted this output exactly' : `nanoscope: the model differs on ${differences.length} line(s): ${differences.slice(0, 5).map((d) => `line ${d.line}: model ${JSON.stringify(d.model)}, real ${JSON.stringify(d.real)}`).join('; ')}`);
+    if (model.error !== null) ctx.err('nanoscope: no comparison: the model could not run this program');
+    else if (real.stopped === null) ctx.err(differences.length === 0 ? 'nanoscope: the model predicted this output exactly' : `nanoscope: the model differs on ${differences.length} line(s): ${differences.slice(0, 5).map((d) => `line ${d.line}: model ${JSON.stringify(d.model)}, real ${JSON.stringify(d.real)}`).join('; ')}`);
   }
   if (real.stopped !== null) throw new BudgetError(`${file}: ${real.message ?? 'stopped'}`);
 }

@@ -2,11 +2,12 @@
  * The browser's event loop (HTML §8.1.7, as Chromium runs it): one task (a timer, a message
  * from a MessageChannel), then every microtask, then — at each ~16.7 ms frame boundary — a
  * rendering opportunity that runs the requestAnimationFrame callbacks. An uncaught error or an
- * unhandled rejection is reported on the console and the page goes on. Timers nested more than
- * five deep are clamped to 4 ms.
+ * unhandled rejection is reported on the console (the latter by a task of its own) and the page goes on. Timers nested more than
+ * more than five deep (and intervals past their fifth firing) are clamped to 4 ms.
  */
 import type { Program } from 'acorn';
-import { LoopBase, item, lineOf, nameOf, rejectionMessage, uncaughtMessage, type Job, type LoopLimits } from './loopBase';
+import { browserRejectionText, browserUncaughtText } from './browserInstrument';
+import { LoopBase, item, lineOf, nameOf, type Job, type LoopLimits } from './loopBase';
 import type { Queues } from './trace';
 import { JSFunction, JSObject, ThrowSignal, type Scope, type Value } from './values';
 
@@ -17,11 +18,23 @@ class Reported {}
 export const FRAME_NS = 1e9 / 60;
 
 interface Task extends Job {
-  readonly readyNs: number;
-  readonly seq: number;
+  readyNs: number;
+  seq: number;
   cleared: boolean;
-  readonly nesting: number;
+  /** HTML's timer nesting level of this task (the level it was scheduled at, plus one). */
+  nesting: number;
+  /** An interval's requested delay, ms (null for everything else). */
   readonly repeatMs: number | null;
+}
+
+/**
+ * HTML's timer initialization step 6: a timer scheduled while a timer task of nesting level
+ * above 5 runs waits at least 4 ms. (So the 7th timeout of a 0 ms chain, and the 7th firing of
+ * a 0 ms interval, are the first ones clamped — as Chromium does, measured against a
+ * MessageChannel ping-pong.) Chromium has no 1 ms minimum any more: 0 means 0.
+ */
+function clampMs(ms: number, level: number): number {
+  return level > 5 && ms < 4 ? 4 : ms;
 }
 
 /** The browser runtime. */
@@ -67,10 +80,14 @@ export class BrowserRuntime extends LoopBase {
       }
       if (!(e instanceof ThrowSignal)) throw e;
       this.it.stack.length = 0;
-      this.console.push({ text: uncaughtMessage(e.value), stream: 'stderr', line: this.it.line, t: this.nowNs });
+      this.console.push({ text: browserUncaughtText(e.value), stream: 'stderr', line: this.it.line, t: this.nowNs });
       this.record('log', 'uncaught error reported', this.it.line);
     }
     this.checkpoint();
+  }
+
+  protected override uncaughtText(v: Value): string {
+    return browserUncaughtText(v);
   }
 
   /** Runs a callback; an uncaught throw is reported instead of ending the page. */
@@ -82,14 +99,29 @@ export class BrowserRuntime extends LoopBase {
     }
   }
 
+  /**
+   * The microtask checkpoint, then HTML's "notify about rejected promises": the promises
+   * rejected without a handler are reported by a task queued now, so a handler attached before
+   * that task runs (in a timer or message already queued) means no report at all — as Chromium
+   * does (found by experiment: a setTimeout(0) queued before the checkpoint runs first).
+   */
   private checkpoint(): void {
     this.runMicrotasks();
-    for (const p of this.pendingRejections) {
-      if (!this.maybeUnhandled.has(p)) continue;
-      this.maybeUnhandled.delete(p);
-      this.console.push({ text: `Uncaught (in promise) ${rejectionMessage(p.result).replace(/^UnhandledPromiseRejection: .*reason "(.*)"\.$/, '$1')}`, stream: 'stderr', line: this.it.line, t: this.nowNs });
-    }
+    const rejected = this.pendingRejections.filter((p) => this.maybeUnhandled.has(p));
     this.pendingRejections = [];
+    if (rejected.length === 0) return;
+    this.pushTask({
+      id: this.newId(), label: 'report unhandled rejections', line: this.it.line || null, readyNs: this.nowNs, seq: this.seq++, cleared: false, nesting: 0, repeatMs: null,
+      run: () => {
+        for (const p of rejected) {
+          if (!this.maybeUnhandled.has(p)) continue;
+          this.maybeUnhandled.delete(p);
+          this.console.push({ text: browserRejectionText(p.result), stream: 'stderr', line: this.it.line, t: this.nowNs });
+          this.record('log', 'unhandled rejection reported', this.it.line || null);
+        }
+      },
+    });
+    this.record('enqueue', 'a task queued to report unhandled rejections', this.it.line || null);
   }
 
   /** Overridden so an uncaught throw in a microtask is reported, not fatal. */
@@ -123,7 +155,14 @@ export class BrowserRuntime extends LoopBase {
       this.phase = 'task';
       this.nesting = next.nesting;
       this.task(() => this.runCallback(next, `run task: ${next.label}`));
-      if (next.repeatMs !== null && !next.cleared) this.pushTask({ ...next, id: next.id, readyNs: this.nowNs + next.repeatMs * 1e6, seq: this.seq++ });
+      if (next.repeatMs !== null && !next.cleared) {
+        // The same task object again, so clearInterval's handle still reaches it; each
+        // repetition is one level deeper, clamped to 4 ms past level 5 like a nested timeout.
+        next.readyNs = this.nowNs + clampMs(next.repeatMs, next.nesting) * 1e6;
+        next.nesting++;
+        next.seq = this.seq++;
+        this.pushTask(next);
+      }
       this.nesting = 0;
     }
   }
@@ -137,12 +176,12 @@ export class BrowserRuntime extends LoopBase {
     const handles = new Map<number, Task | (Job & { cleared: boolean })>();
     const timer = (a: readonly Value[], repeat: boolean, what: string): Value => {
       const cb = this.callable(a[0], 'callback');
-      let ms = Number(a[1] ?? 0);
-      if (!(ms >= 0)) ms = 0;
+      let requested = Number(a[1] ?? 0);
+      if (!(requested >= 0)) requested = 0;
+      const ms = clampMs(requested, this.nesting);
       const nesting = this.nesting + 1;
-      if (nesting > 5 && ms < 4) ms = 4;
       const args = a.slice(2);
-      const t: Task = { id: this.newId(), label: `${what}(${nameOf(cb)}, ${ms})`, line: lineOf(cb) ?? this.it.line, readyNs: this.nowNs + ms * 1e6, seq: this.seq++, cleared: false, nesting, repeatMs: repeat ? Math.max(ms, 1) : null, run: () => void this.it.call(cb, undefined, args) };
+      const t: Task = { id: this.newId(), label: `${what}(${nameOf(cb)}, ${ms})`, line: lineOf(cb) ?? this.it.line, readyNs: this.nowNs + ms * 1e6, seq: this.seq++, cleared: false, nesting, repeatMs: repeat ? requested : null, run: () => void this.it.call(cb, undefined, args) };
       this.pushTask(t);
       handles.set(t.id, t);
       this.record('enqueue', `${what} scheduled: ${nameOf(cb)}, due at ${(t.readyNs / 1e6).toFixed(1)} ms`, this.it.line);

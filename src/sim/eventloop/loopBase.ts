@@ -69,8 +69,8 @@ export abstract class LoopBase implements InterpreterHost {
     };
   }
 
-  /** Records a step (until the recording budget is spent). */
-  record(kind: StepKind, label: string, line: number | null): void {
+  /** Records a step (until the recording budget is spent); `entering` names the frame about to run. */
+  record(kind: StepKind, label: string, line: number | null, entering: string | null = null): void {
     if (this.steps.length >= this.limits.maxRecordedSteps) {
       this.truncated = true;
       return;
@@ -81,7 +81,7 @@ export abstract class LoopBase implements InterpreterHost {
       phase: this.phase,
       label,
       line,
-      stack: this.it.stack.map((f) => `${f.name} (line ${f.line})`),
+      stack: entering !== null ? [entering] : this.it.stack.map((f) => `${f.name} (line ${f.line})`),
       queues: this.queues(),
       consoleLines: this.console.length,
     });
@@ -116,15 +116,20 @@ export abstract class LoopBase implements InterpreterHost {
     }
   }
 
+  /** The console text of an uncaught throw (Node's first line; the browser overrides it). */
+  protected uncaughtText(v: Value): string {
+    return uncaughtMessage(v);
+  }
+
   /** Runs one callback; an uncaught throw ends the program. */
   protected runCallback(job: Job, label: string): void {
     this.it.stack.length = 0;
-    this.record('run', label, job.line);
+    this.record('run', label, job.line, job.line === null ? job.label : `${job.label} (line ${job.line})`);
     try {
       job.run();
     } catch (e) {
       this.it.stack.length = 0;
-      if (e instanceof ThrowSignal) this.end({ reason: 'uncaught', code: 1, message: uncaughtMessage(e.value) });
+      if (e instanceof ThrowSignal) this.end({ reason: 'uncaught', code: 1, message: this.uncaughtText(e.value) });
       throw e;
     }
     this.it.stack.length = 0;
@@ -201,7 +206,7 @@ export abstract class LoopBase implements InterpreterHost {
       this.it.runProgram(program, scope);
     } catch (e) {
       this.it.stack.length = 0;
-      if (e instanceof ThrowSignal) this.end({ reason: 'uncaught', code: 1, message: uncaughtMessage(e.value) });
+      if (e instanceof ThrowSignal) this.end({ reason: 'uncaught', code: 1, message: this.uncaughtText(e.value) });
       throw e;
     }
   }

@@ -3,8 +3,9 @@
  * subset mixed and nested — timers of several delays, intervals, immediates, nextTick,
  * queueMicrotask, promise chains (returning values, promises, thenables, throwing),
  * executors, async functions awaiting values / promises / thenables / other async calls,
- * try/catch/finally, the combinators, fs.readFile and fs.promises.readFile. Every print has a
- * unique label so the order is the whole story.
+ * try/catch/finally, the combinators, fs.readFile and fs.promises.readFile — or, for the
+ * browser runtime, MessageChannel messages and requestAnimationFrame instead of nextTick,
+ * setImmediate and fs. Every print has a unique label so the order is the whole story.
  */
 import { Rng } from '../../core/rng';
 
@@ -14,6 +15,11 @@ export interface GeneratorOptions {
   readonly statements?: number;
   /** Nesting depth of callbacks. */
   readonly depth?: number;
+  /**
+   * `node` (the default): nextTick, setImmediate and fs among the APIs. `browser`: those are
+   * replaced by MessageChannel messages and requestAnimationFrame callbacks.
+   */
+  readonly runtime?: 'node' | 'browser';
 }
 
 /** Timer delays the generator uses, ms (0 and 1 are the same timer in Node). */
@@ -26,9 +32,12 @@ class Writer {
   readonly usesFs: boolean;
   readonly prelude: string[] = [];
 
-  constructor(seed: number) {
+  constructor(
+    seed: number,
+    readonly browser: boolean,
+  ) {
     this.rng = new Rng(seed);
-    this.usesFs = this.rng.next() < 0.25;
+    this.usesFs = this.rng.next() < 0.25 && !browser;
     if (this.usesFs) this.prelude.push("const fs = require('fs');");
   }
 
@@ -74,12 +83,14 @@ class Writer {
   }
 
   statement(depth: number, ctx: { async: boolean; top: boolean }): string[] {
-    const kinds = ['log', 'timeout', 'immediate', 'tick', 'microtask', 'chain', 'executor', 'async', 'combinator', 'thenable'];
+    const kinds = this.browser
+      ? ['log', 'timeout', 'message', 'raf', 'microtask', 'chain', 'executor', 'async', 'combinator', 'thenable']
+      : ['log', 'timeout', 'immediate', 'tick', 'microtask', 'chain', 'executor', 'async', 'combinator', 'thenable'];
     if (ctx.top) kinds.push('interval', 'clear', 'loop');
     if (this.usesFs) kinds.push('readFile', 'readFilePromise');
     if (ctx.async) kinds.push('await', 'await', 'trycatch');
     if (ctx.top && this.chance(0.03)) return [this.fatal()];
-    const kind = depth <= 0 ? this.pick(['log', 'log', 'tick', 'microtask', 'chain']) : this.pick(kinds);
+    const kind = depth <= 0 ? this.pick(['log', 'log', this.browser ? 'microtask' : 'tick', 'microtask', 'chain']) : this.pick(kinds);
     const inner = { async: false, top: false };
     const nested = (d: number): string[] => indent(this.body(d, inner));
     switch (kind) {
@@ -91,6 +102,12 @@ class Writer {
         return [`setImmediate(() => {`, ...nested(depth), `});`];
       case 'tick':
         return [`process.nextTick(() => {`, ...nested(depth), `});`];
+      case 'message': {
+        const c = `c${this.label + 1}`;
+        return [`{`, `  const ${c} = new MessageChannel();`, `  ${c}.port1.onmessage = (e) => {`, `    console.log('${this.next()}', e.data);`, ...indent(nested(depth)), `  };`, `  ${c}.port2.postMessage(${this.value()});`, `}`];
+      }
+      case 'raf':
+        return [`requestAnimationFrame(() => {`, ...nested(depth), `});`];
       case 'microtask':
         return [`queueMicrotask(() => {`, ...nested(depth), `});`];
       case 'chain':
@@ -134,7 +151,7 @@ class Writer {
       }
       case 'loop': {
         const l = this.next();
-        const what = this.pick([`setTimeout(() => console.log('${l}', i), ${this.delay(true)})`, `Promise.resolve(i).then((v) => console.log('${l}', v))`, `process.nextTick(() => console.log('${l}', i))`]);
+        const what = this.pick([`setTimeout(() => console.log('${l}', i), ${this.delay(true)})`, `Promise.resolve(i).then((v) => console.log('${l}', v))`, this.browser ? `queueMicrotask(() => console.log('${l}', i))` : `process.nextTick(() => console.log('${l}', i))`]);
         return [`for (${this.pick(['let', 'var'])} i = 0; i < ${2 + this.int(2)}; i++) ${what};`];
       }
       case 'readFile':
@@ -159,7 +176,7 @@ class Writer {
 
   /** Something to await. */
   awaitable(top: boolean): string {
-    return this.pick([this.value(), `Promise.resolve(${this.value()})`, `{ then(r) { r('${this.next()}'); } }`, `new Promise((r) => setTimeout(r, ${this.delay(top)}, '${this.next()}'))`, `new Promise((r) => setImmediate(() => r('${this.next()}')))`, `null`]);
+    return this.pick([this.value(), `Promise.resolve(${this.value()})`, `{ then(r) { r('${this.next()}'); } }`, `new Promise((r) => setTimeout(r, ${this.delay(top)}, '${this.next()}'))`, this.browser ? `new Promise((r) => { const m = new MessageChannel(); m.port1.onmessage = () => r('${this.next()}'); m.port2.postMessage(0); })` : `new Promise((r) => setImmediate(() => r('${this.next()}')))`, `null`]);
   }
 
   chain(depth: number, head: string): string[] {
@@ -201,7 +218,7 @@ function indent(lines: string[]): string[] {
 
 /** One generated program for `seed`. */
 export function generateProgram(seed: number, options: GeneratorOptions = {}): string {
-  const w = new Writer(seed);
+  const w = new Writer(seed, options.runtime === 'browser');
   const count = options.statements ?? 3 + w.int(4);
   const depth = options.depth ?? 2;
   const lines = [...w.prelude, ...w.block(depth, count, { async: false, top: true })];
