@@ -7,7 +7,8 @@
  *
  *   npx tsx scripts/eventloopFixtures.ts [--count 600] [--runs 3] [--scale 20] [--jobs 6]
  *   npx tsx scripts/eventloopFixtures.ts --recheck 100   # rerun the deterministic ones: plain and timers ×100
- *   npx tsx scripts/eventloopFixtures.ts --runtime browser [--count 500] [--jobs 4]
+ *   npx tsx scripts/eventloopFixtures.ts --runtime browser [--count 640] [--jobs 4]
+ *   npx tsx scripts/eventloopFixtures.ts --runtime browser --recheck 50 --runs 6   # 6 more plain runs, one ×50
  *
  * The browser corpus (fixtures/corpus-browser.json) is the generator's browser programs run in
  * pages of headless Chromium (src/cli/chromiumReal.ts, the same instrument as the app's worker):
@@ -147,9 +148,42 @@ async function recordBrowser(args: Args): Promise<void> {
   process.stderr.write(`wrote ${args.out}: ${entries.length} programs, ${deterministic} deterministic\n`);
 }
 
+/**
+ * Reruns the browser corpus's deterministic programs: `--runs` more plain runs and one with
+ * timers ×`--recheck`. A first animation frame comes anywhere from 0.5 to 18 ms after a page's
+ * script, so a few runs under load can agree by chance on a frame-against-timer race.
+ */
+async function recheckBrowser(args: Args): Promise<void> {
+  const runner = await ChromiumRunner.launch();
+  const fixture = JSON.parse(readFileSync(args.out, 'utf8')) as { meta: Record<string, unknown>; programs: Entry[] };
+  const todo = fixture.programs.map((e, i) => ({ e, i })).filter(({ e }) => e.deterministic);
+  const text = (xs: readonly string[]) => xs.map((x) => `${x}\n`).join('');
+  let next = 0;
+  let flipped = 0;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const job = todo[next++];
+      if (job === undefined) return;
+      for (let r = 0; r <= args.runs; r++) {
+        const run = await runner.run(job.e.source, { timeoutMs: 30_000, timerScale: r === args.runs ? args.recheck : 1 });
+        if (run.stopped !== null || text(run.stdout) !== job.e.stdout || text(run.stderr) !== (job.e.stderr ?? '')) {
+          fixture.programs[job.i] = { ...job.e, deterministic: false, variants: job.e.variants + 1 };
+          flipped++;
+          break;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: args.jobs }, worker));
+  await runner.close();
+  const deterministic = fixture.programs.filter((e) => e.deterministic).length;
+  write(args.out, { ...fixture.meta, recheckRuns: args.runs, recheckScale: args.recheck, deterministic }, fixture.programs);
+  process.stderr.write(`recheck: ${flipped} of ${todo.length} were not deterministic after all; ${deterministic} remain\n`);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.runtime === 'browser') return recordBrowser(args);
+  if (args.runtime === 'browser') return args.recheck > 0 ? recheckBrowser(args) : recordBrowser(args);
   const dir = mkdtempSync(join(tmpdir(), 'nanoscope-corpus-'));
   const preload = join(dir, 'scale.cjs');
   writeFileSync(preload, SCALE_PRELOAD);

@@ -19,6 +19,8 @@ export const FRAME_NS = 1e9 / 60;
 
 interface Task extends Job {
   readyNs: number;
+  /** Where in its instant it becomes ready (see {@link BrowserRuntime.slot}). */
+  readySlot: number;
   seq: number;
   cleared: boolean;
   /** HTML's timer nesting level of this task (the level it was scheduled at, plus one). */
@@ -37,11 +39,28 @@ function clampMs(ms: number, level: number): number {
   return level > 5 && ms < 4 ? 4 : ms;
 }
 
+/** Task order: due instant, then slot within it, then the order queued. */
+function before(a: Task, b: Task): boolean {
+  return a.readyNs !== b.readyNs ? a.readyNs < b.readyNs : a.readySlot !== b.readySlot ? a.readySlot < b.readySlot : a.seq < b.seq;
+}
+
 /** The browser runtime. */
 export class BrowserRuntime extends LoopBase {
   private tasks: Task[] = [];
   private frames: (Job & { cleared: boolean })[] = [];
   private seq = 0;
+  /**
+   * Code takes no virtual time, yet in a real page each task takes a little real time, and a
+   * timer is due its delay after the moment it was created. So within one virtual instant the
+   * tasks run in slots 0, 1, 2…: a timer created in slot k is due in slot k of its due instant,
+   * a task queued now (a message, a 0 ms timer, a rejection report) is ready at k + ½. Ties
+   * between a timer and a message are then decided as Chromium decides them (a timer made by a
+   * later task of the same instant is due after a message posted at its due instant by a timer
+   * made earlier).
+   */
+  private slot = 0;
+  /** The slot of the task running now. */
+  private runningSlot = 0;
   private nesting = 0;
 
   constructor(limits: LoopLimits) {
@@ -49,7 +68,7 @@ export class BrowserRuntime extends LoopBase {
   }
 
   protected ownQueues(): Partial<Queues> {
-    const live = this.tasks.filter((t) => !t.cleared).sort((a, b) => a.readyNs - b.readyNs || a.seq - b.seq);
+    const live = this.tasks.filter((t) => !t.cleared).sort((a, b) => (before(a, b) ? -1 : 1));
     return {
       timers: live.filter((t) => t.readyNs > this.nowNs).map((t) => ({ id: t.id, label: t.label, line: t.line, dueNs: t.readyNs })),
       tasks: live.filter((t) => t.readyNs <= this.nowNs).map(item),
@@ -64,6 +83,7 @@ export class BrowserRuntime extends LoopBase {
     this.installBrowser(scope);
     this.guarded(() => {
       this.task(() => this.runMain(program, scope));
+      this.slot = 1;
       this.loop();
       this.end({ reason: 'done', code: 0, message: null });
     });
@@ -111,7 +131,7 @@ export class BrowserRuntime extends LoopBase {
     this.pendingRejections = [];
     if (rejected.length === 0) return;
     this.pushTask({
-      id: this.newId(), label: 'report unhandled rejections', line: this.it.line || null, readyNs: this.nowNs, seq: this.seq++, cleared: false, nesting: 0, repeatMs: null,
+      id: this.newId(), label: 'report unhandled rejections', line: this.it.line || null, readyNs: this.nowNs, readySlot: this.runningSlot + 0.5, seq: this.seq++, cleared: false, nesting: 0, repeatMs: null,
       run: () => {
         for (const p of rejected) {
           if (!this.maybeUnhandled.has(p)) continue;
@@ -139,28 +159,45 @@ export class BrowserRuntime extends LoopBase {
       this.tasks = this.tasks.filter((t) => !t.cleared);
       const frames = this.frames.filter((f) => !f.cleared);
       if (this.tasks.length === 0 && frames.length === 0) return;
-      const next = this.tasks.reduce<Task | null>((b, t) => (b === null || t.readyNs < b.readyNs || (t.readyNs === b.readyNs && t.seq < b.seq) ? t : b), null);
+      const next = this.tasks.reduce<Task | null>((b, t) => (b === null || before(t, b) ? t : b), null);
       const frameAt = Math.floor(this.nowNs / FRAME_NS + 1e-9) * FRAME_NS + FRAME_NS;
       if (frames.length > 0 && (next === null || frameAt <= next.readyNs)) {
+        if (frameAt > this.nowNs) this.slot = 0;
         this.nowNs = frameAt;
         this.phase = 'render';
         this.frames = [];
         this.record('phase', 'rendering opportunity: run requestAnimationFrame callbacks', null);
-        for (const f of frames) this.task(() => this.runCallback(f, `run rAF: ${f.label}`));
+        for (const f of frames) {
+          this.runningSlot = this.slot;
+          this.task(() => this.runCallback(f, `run rAF: ${f.label}`));
+          this.slot = this.runningSlot + 1;
+        }
         continue;
       }
       if (next === null) return;
       this.tasks = this.tasks.filter((t) => t !== next);
-      if (next.readyNs > this.nowNs) this.nowNs = next.readyNs;
+      if (next.readyNs > this.nowNs) {
+        this.nowNs = next.readyNs;
+        this.slot = next.readySlot;
+      } else this.slot = Math.max(this.slot, next.readySlot);
+      this.runningSlot = this.slot;
       this.phase = 'task';
       this.nesting = next.nesting;
       this.task(() => this.runCallback(next, `run task: ${next.label}`));
+      this.slot = this.runningSlot + 1;
       if (next.repeatMs !== null && !next.cleared) {
         // The same task object again, so clearInterval's handle still reaches it; each
         // repetition is one level deeper, clamped to 4 ms past level 5 like a nested timeout.
-        next.readyNs = this.nowNs + clampMs(next.repeatMs, next.nesting) * 1e6;
+        const ms = clampMs(next.repeatMs, next.nesting);
+        next.readyNs = this.nowNs + ms * 1e6;
         next.nesting++;
-        next.seq = this.seq++;
+        // Chromium's repeating timer is drift-free: the k-th firing is due k intervals after the
+        // interval was created, so it keeps its creation slot and order. A 0 ms interval is
+        // re-posted instead, after the tasks already queued.
+        if (ms === 0) {
+          next.readySlot = this.runningSlot + 0.5;
+          next.seq = this.seq++;
+        }
         this.pushTask(next);
       }
       this.nesting = 0;
@@ -181,7 +218,7 @@ export class BrowserRuntime extends LoopBase {
       const ms = clampMs(requested, this.nesting);
       const nesting = this.nesting + 1;
       const args = a.slice(2);
-      const t: Task = { id: this.newId(), label: `${what}(${nameOf(cb)}, ${ms})`, line: lineOf(cb) ?? this.it.line, readyNs: this.nowNs + ms * 1e6, seq: this.seq++, cleared: false, nesting, repeatMs: repeat ? requested : null, run: () => void this.it.call(cb, undefined, args) };
+      const t: Task = { id: this.newId(), label: `${what}(${nameOf(cb)}, ${ms})`, line: lineOf(cb) ?? this.it.line, readyNs: this.nowNs + ms * 1e6, readySlot: ms === 0 ? this.runningSlot + 0.5 : this.runningSlot, seq: this.seq++, cleared: false, nesting, repeatMs: repeat ? requested : null, run: () => void this.it.call(cb, undefined, args) };
       this.pushTask(t);
       handles.set(t.id, t);
       this.record('enqueue', `${what} scheduled: ${nameOf(cb)}, due at ${(t.readyNs / 1e6).toFixed(1)} ms`, this.it.line);
@@ -219,7 +256,7 @@ export class BrowserRuntime extends LoopBase {
           const target = ports[1 - i] as JSObject;
           const data = a[0];
           this.pushTask({
-            id: this.newId(), label: 'message', line: this.it.line, readyNs: this.nowNs, seq: this.seq++, cleared: false, nesting: 0, repeatMs: null,
+            id: this.newId(), label: 'message', line: this.it.line, readyNs: this.nowNs, readySlot: this.runningSlot + 0.5, seq: this.seq++, cleared: false, nesting: 0, repeatMs: null,
             run: () => {
               const h = target.props.onmessage;
               if (h instanceof JSFunction) this.it.call(h, target, [realm.object({ data })]);
