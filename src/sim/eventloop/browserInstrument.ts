@@ -18,6 +18,8 @@ import { getOwnOrProto, isErrorLike, JSObject, toStr, type Value } from './value
 export type Encoded =
   | { t: 'u' }
   | { t: 'p'; v: string | number | boolean | null }
+  /** A number JSON cannot carry: -0, NaN, ±Infinity (the page sink sends JSON). */
+  | { t: 'n'; v: '-0' | 'NaN' | 'Infinity' | '-Infinity' }
   | { t: 'a'; v: Encoded[] }
   | { t: 'o'; v: [string, Encoded][] }
   | { t: 'f'; name: string }
@@ -48,6 +50,7 @@ export function browserPrelude(sink: InstrumentSink, timerScale = 1, quietMs = 1
   }
   const enc = (v, depth) => {
     if (v === undefined) return { t: 'u' };
+    if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return { t: 'n', v: Object.is(v, -0) ? '-0' : String(v) };
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { t: 'p', v };
     if (typeof v === 'function') return { t: 'f', name: v.name };
     if (v instanceof Error) return { t: 'e', name: String(v.name), message: String(v.message) };
@@ -127,6 +130,8 @@ export class RecordFormatter {
       case 'p':
       case 's':
         return e.v;
+      case 'n':
+        return e.v === '-0' ? -0 : Number(e.v);
       case 'a':
         return realm.array(e.v.map((x) => this.decode(x)));
       case 'o': {
