@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { generateProgram } from '../src/sim/eventloop/corpus/generate';
 import { PUZZLES } from '../src/sim/eventloop/corpus/puzzles';
 import type { CorpusEntry } from '../src/sim/eventloop/fixtures/loadCorpus';
-import { ChromiumRunner } from '../src/cli/chromiumReal';
+import { asText, ChromiumRunner } from '../src/cli/chromiumReal';
 
 interface Args {
   runtime: 'node' | 'browser';
@@ -61,167 +61,141 @@ for (const name of ['setTimeout', 'setInterval']) {
 }
 `;
 
+/** One real run: what it printed, how it ended. */
 interface Outcome {
   readonly stdout: string;
+  /** Recorded for the browser only (Node's stderr is not part of its corpus). */
+  readonly stderr?: string;
   readonly code: number;
+  /** The budget ran out (the browser's runs only). */
+  readonly stopped: boolean;
 }
 
-function runNode(file: string, preload: string | null, scale: number): Promise<Outcome> {
-  const args = preload === null ? [file] : ['-r', preload, file];
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { timeout: 90_000, env: { ...process.env, NANOSCOPE_TIMER_SCALE: String(scale) }, maxBuffer: 1 << 20 }, (err, stdout) => {
-      const code = err === null ? 0 : typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : -1;
-      resolve({ stdout, code });
-    });
-  });
+/** A real runtime the recorder runs programs in. */
+interface Runtime {
+  /** One run with every timer delay × `scale` (1: as written). */
+  run(source: string, scale: number): Promise<Outcome>;
+  /** What the fixture's meta says about it. */
+  meta(): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+/** Real Node: each run a fresh process on a fresh copy of the program (fs.readFile(__filename) reads it). */
+function nodeRuntime(): Runtime {
+  const dir = mkdtempSync(join(tmpdir(), 'nanoscope-corpus-'));
+  const preload = join(dir, 'scale.cjs');
+  writeFileSync(preload, SCALE_PRELOAD);
+  let n = 0;
+  return {
+    run(source, scale) {
+      const sub = join(dir, `p${n++}`);
+      mkdirSync(sub, { recursive: true });
+      const file = join(sub, 'program.js');
+      writeFileSync(file, source);
+      const argv = scale === 1 ? [file] : ['-r', preload, file];
+      return new Promise((resolve) => {
+        execFile(process.execPath, argv, { timeout: 90_000, env: { ...process.env, NANOSCOPE_TIMER_SCALE: String(scale) }, maxBuffer: 1 << 20 }, (err, stdout) => {
+          const code = err === null ? 0 : typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1;
+          resolve({ stdout, code, stopped: false });
+        });
+      });
+    },
+    meta: () => ({ node: process.version }),
+    close: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Real Chromium: each run a page of its own (src/cli/chromiumReal.ts); console and reported errors. */
+async function chromiumRuntime(): Promise<Runtime> {
+  const runner = await ChromiumRunner.launch();
+  return {
+    async run(source, scale) {
+      const run = await runner.run(source, { timeoutMs: scale === 1 ? 20_000 : 30_000, timerScale: scale });
+      return { stdout: asText(run.stdout), stderr: asText(run.stderr), code: run.stopped === null ? 0 : 3, stopped: run.stopped !== null };
+    },
+    meta: () => ({ runtime: 'browser', chromium: runner.version(), node: process.version }),
+    close: () => runner.close(),
+  };
+}
+
+/** Runs `fn` over `items`, `jobs` at a time. */
+async function eachConcurrently<T>(items: readonly T[], jobs: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) await fn(items[i] as T, i);
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
 }
 
 /** One fixture entry: the shape the corpus test reads. */
 type Entry = CorpusEntry;
-
-async function recheck(args: Args, dir: string, preload: string): Promise<void> {
-  const text = readFileSync(args.out, 'utf8');
-  const fixture = JSON.parse(text) as { meta: Record<string, unknown>; programs: Entry[] };
-  const todo = fixture.programs.map((e, i) => ({ e, i })).filter(({ e }) => e.deterministic);
-  let next = 0;
-  let flipped = 0;
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const job = todo[next++];
-      if (job === undefined) return;
-      const sub = join(dir, `r${job.i}`);
-      mkdirSync(sub, { recursive: true });
-      const file = join(sub, 'program.js');
-      writeFileSync(file, job.e.source);
-      const outcomes = [await runNode(file, null, 1), await runNode(file, preload, args.recheck)];
-      if (outcomes.some((o) => o.stdout !== job.e.stdout || o.code !== job.e.exitCode)) {
-        fixture.programs[job.i] = { ...job.e, deterministic: false, variants: job.e.variants + 1 };
-        flipped++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: args.jobs }, worker));
-  const deterministic = fixture.programs.filter((e) => e.deterministic).length;
-  write(args.out, { ...fixture.meta, recheckScale: args.recheck, deterministic }, fixture.programs);
-  process.stderr.write(`recheck: ${flipped} of ${todo.length} were not deterministic after all; ${deterministic} remain\n`);
-}
 
 function write(out: string, meta: Record<string, unknown>, entries: readonly Entry[]): void {
   const body = entries.map((e) => JSON.stringify(e)).join(',\n');
   writeFileSync(out, `{"meta":${JSON.stringify(meta)},\n"programs":[\n${body}\n]}\n`);
 }
 
-/** The browser corpus: generated browser programs and the puzzles that run in a browser, in headless Chromium. */
-async function recordBrowser(args: Args): Promise<void> {
-  const runner = await ChromiumRunner.launch();
-  const browserPuzzles = PUZZLES.filter((p) => !/process\.|setImmediate|require\(/.test(p.source));
-  const programs = [
-    ...(args.first === 1 ? browserPuzzles.map((p) => ({ id: `puzzle:${p.id}`, seed: null as number | null, source: p.source })) : []),
-    ...Array.from({ length: args.count }, (_, i) => ({ id: `gen:${args.first + i}`, seed: args.first + i, source: generateProgram(args.first + i, { runtime: 'browser' }) })),
+/** Every puzzle the runtime can run, then `count` generated programs from seed `first`. */
+function programs(args: Args): { id: string; seed: number | null; source: string }[] {
+  const browser = args.runtime === 'browser';
+  const puzzles = browser ? PUZZLES.filter((p) => !/process\.|setImmediate|require\(/.test(p.source)) : PUZZLES;
+  return [
+    ...(args.first === 1 ? puzzles.map((p) => ({ id: `puzzle:${p.id}`, seed: null as number | null, source: p.source })) : []),
+    ...Array.from({ length: args.count }, (_, i) => ({ id: `gen:${args.first + i}`, seed: args.first + i, source: generateProgram(args.first + i, browser ? { runtime: 'browser' } : {}) })),
   ];
-  const entries: Entry[] = new Array<Entry>(programs.length);
-  let next = 0;
+}
+
+/** `--runs` plain runs and one with timers × `--scale`; deterministic when all agree (and none was stopped). */
+async function record(args: Args, runtime: Runtime): Promise<void> {
+  const todo = programs(args);
+  const entries: Entry[] = new Array<Entry>(todo.length);
   let done = 0;
-  const text = (xs: readonly string[]) => xs.map((x) => `${x}\n`).join('');
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const i = next++;
-      const p = programs[i];
-      if (p === undefined) return;
-      const outcomes: { stdout: string; stderr: string; stopped: boolean }[] = [];
-      for (let r = 0; r <= args.runs; r++) {
-        const run = await runner.run(p.source, { timeoutMs: 20_000, timerScale: r === args.runs ? args.scale : 1 });
-        outcomes.push({ stdout: text(run.stdout), stderr: text(run.stderr), stopped: run.stopped !== null });
-      }
-      const keys = new Set(outcomes.map((o) => `${o.stopped}\n${o.stdout}\n--\n${o.stderr}`));
-      const first = outcomes[0] as (typeof outcomes)[number];
-      entries[i] = { id: p.id, seed: p.seed, source: p.source, stdout: first.stdout, stderr: first.stderr, exitCode: first.stopped ? 3 : 0, deterministic: keys.size === 1 && !first.stopped, variants: keys.size };
-      done++;
-      if (done % 25 === 0) process.stderr.write(`${done}/${programs.length}\n`);
-    }
-  };
-  await Promise.all(Array.from({ length: args.jobs }, worker));
-  const version = runner.version();
-  await runner.close();
+  await eachConcurrently(todo, args.jobs, async (p, i) => {
+    const outcomes: Outcome[] = [];
+    for (let r = 0; r <= args.runs; r++) outcomes.push(await runtime.run(p.source, r === args.runs ? args.scale : 1));
+    const keys = new Set(outcomes.map((o) => `${o.code}\n${o.stdout}\n--\n${o.stderr ?? ''}`));
+    const first = outcomes[0] as Outcome;
+    entries[i] = { id: p.id, seed: p.seed, source: p.source, stdout: first.stdout, ...(first.stderr === undefined ? {} : { stderr: first.stderr }), exitCode: first.code, deterministic: keys.size === 1 && !first.stopped, variants: keys.size };
+    done++;
+    if (done % 25 === 0) process.stderr.write(`${done}/${todo.length}\n`);
+  });
   const deterministic = entries.filter((e) => e.deterministic).length;
-  write(args.out, { runtime: 'browser', chromium: version, node: process.version, runs: args.runs, scale: args.scale, jobs: args.jobs, count: entries.length, deterministic }, entries);
+  write(args.out, { ...runtime.meta(), runs: args.runs, scale: args.scale, jobs: args.jobs, count: entries.length, deterministic }, entries);
   process.stderr.write(`wrote ${args.out}: ${entries.length} programs, ${deterministic} deterministic\n`);
 }
 
 /**
- * Reruns the browser corpus's deterministic programs: `--runs` more plain runs and one with
- * timers ×`--recheck`. A first animation frame comes anywhere from 0.5 to 18 ms after a page's
- * script, so a few runs under load can agree by chance on a frame-against-timer race.
+ * Reruns the fixture's deterministic programs — plain (once for Node, `--runs` times for the
+ * browser) and once with timers × `--recheck` — and marks those that print anything else.
  */
-async function recheckBrowser(args: Args): Promise<void> {
-  const runner = await ChromiumRunner.launch();
+async function recheck(args: Args, runtime: Runtime): Promise<void> {
   const fixture = JSON.parse(readFileSync(args.out, 'utf8')) as { meta: Record<string, unknown>; programs: Entry[] };
   const todo = fixture.programs.map((e, i) => ({ e, i })).filter(({ e }) => e.deterministic);
-  const text = (xs: readonly string[]) => xs.map((x) => `${x}\n`).join('');
-  let next = 0;
+  const plain = args.runtime === 'browser' ? args.runs : 1;
   let flipped = 0;
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const job = todo[next++];
-      if (job === undefined) return;
-      for (let r = 0; r <= args.runs; r++) {
-        const run = await runner.run(job.e.source, { timeoutMs: 30_000, timerScale: r === args.runs ? args.recheck : 1 });
-        if (run.stopped !== null || text(run.stdout) !== job.e.stdout || text(run.stderr) !== (job.e.stderr ?? '')) {
-          fixture.programs[job.i] = { ...job.e, deterministic: false, variants: job.e.variants + 1 };
-          flipped++;
-          break;
-        }
+  await eachConcurrently(todo, args.jobs, async ({ e, i }) => {
+    for (let r = 0; r <= plain; r++) {
+      const o = await runtime.run(e.source, r === plain ? args.recheck : 1);
+      if (o.stopped || o.stdout !== e.stdout || o.code !== e.exitCode || (o.stderr ?? '') !== (e.stderr ?? '')) {
+        fixture.programs[i] = { ...e, deterministic: false, variants: e.variants + 1 };
+        flipped++;
+        return;
       }
     }
-  };
-  await Promise.all(Array.from({ length: args.jobs }, worker));
-  await runner.close();
+  });
   const deterministic = fixture.programs.filter((e) => e.deterministic).length;
-  write(args.out, { ...fixture.meta, recheckRuns: args.runs, recheckScale: args.recheck, deterministic }, fixture.programs);
+  write(args.out, { ...fixture.meta, recheckRuns: plain, recheckScale: args.recheck, deterministic }, fixture.programs);
   process.stderr.write(`recheck: ${flipped} of ${todo.length} were not deterministic after all; ${deterministic} remain\n`);
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.runtime === 'browser') return args.recheck > 0 ? recheckBrowser(args) : recordBrowser(args);
-  const dir = mkdtempSync(join(tmpdir(), 'nanoscope-corpus-'));
-  const preload = join(dir, 'scale.cjs');
-  writeFileSync(preload, SCALE_PRELOAD);
-  if (args.recheck > 0) {
-    await recheck(args, dir, preload);
-    rmSync(dir, { recursive: true, force: true });
-    return;
+  const runtime = args.runtime === 'browser' ? await chromiumRuntime() : nodeRuntime();
+  try {
+    await (args.recheck > 0 ? recheck(args, runtime) : record(args, runtime));
+  } finally {
+    await runtime.close();
   }
-  const programs = [
-    ...(args.first === 1 ? PUZZLES.map((p) => ({ id: `puzzle:${p.id}`, seed: null as number | null, source: p.source })) : []),
-    ...Array.from({ length: args.count }, (_, i) => ({ id: `gen:${args.first + i}`, seed: args.first + i, source: generateProgram(args.first + i) })),
-  ];
-  const entries: Entry[] = new Array<Entry>(programs.length);
-  let next = 0;
-  let done = 0;
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const i = next++;
-      const p = programs[i];
-      if (p === undefined) return;
-      const file = join(dir, `p${i}`, 'program.js');
-      mkdirSync(join(dir, `p${i}`), { recursive: true });
-      writeFileSync(file, p.source);
-      const outcomes: Outcome[] = [];
-      for (let r = 0; r < args.runs; r++) outcomes.push(await runNode(file, null, 1));
-      outcomes.push(await runNode(file, preload, args.scale));
-      const keys = new Set(outcomes.map((o) => `${o.code}\n${o.stdout}`));
-      const first = outcomes[0] as Outcome;
-      entries[i] = { id: p.id, seed: p.seed, source: p.source, stdout: first.stdout, exitCode: first.code, deterministic: keys.size === 1, variants: keys.size };
-      done++;
-      if (done % 25 === 0) process.stderr.write(`${done}/${programs.length}\n`);
-    }
-  };
-  await Promise.all(Array.from({ length: args.jobs }, worker));
-  rmSync(dir, { recursive: true, force: true });
-  const deterministic = entries.filter((e) => e.deterministic).length;
-  write(args.out, { node: process.version, runs: args.runs, scale: args.scale, jobs: args.jobs, count: entries.length, deterministic }, entries);
-  process.stderr.write(`wrote ${args.out}: ${entries.length} programs, ${deterministic} deterministic\n`);
 }
 
 void main();

@@ -26,6 +26,11 @@ export interface ChromiumRun {
   readonly wallMs: number;
 }
 
+/** Console lines as the text a stream carried ("a\nb\n"). */
+export function asText(lines: readonly string[]): string {
+  return lines.map((l) => `${l}\n`).join('');
+}
+
 /** Options of one run. */
 export interface ChromiumRunOptions {
   /** Wall-clock budget, ms. */

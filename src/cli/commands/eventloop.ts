@@ -13,7 +13,7 @@ import type { QueueItem, Queues } from '../../sim/eventloop/trace';
 import { getPreset } from '../../sim/hardware/presets';
 import { runRealProgram } from '../../main/services/eventLoopReal';
 import type { EventLoopRealOutcome as RealOutcome } from '../../shared/api';
-import { ChromiumRunner } from '../chromiumReal';
+import { asText, ChromiumRunner } from '../chromiumReal';
 import { stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { BudgetError, InputError, UsageError } from '../errors';
@@ -110,10 +110,9 @@ async function runInChromium(ctx: CliContext, source: string): Promise<RealOutco
   ctx.err('nanoscope: running the program in a page of headless Chromium (no network, no files; 5 s)');
   try {
     const run = await runner.run(source, { timeoutMs: 5000 });
-    const text = (xs: readonly string[]) => xs.map((x) => `${x}\n`).join('');
     return {
-      stdout: text(run.stdout),
-      stderr: text(run.stderr),
+      stdout: asText(run.stdout),
+      stderr: asText(run.stderr),
       exitCode: null,
       signal: null,
       stopped: run.stopped,

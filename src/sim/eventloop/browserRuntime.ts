@@ -2,8 +2,9 @@
  * The browser's event loop (HTML §8.1.7, as Chromium runs it): one task (a timer, a message
  * from a MessageChannel), then every microtask, then — at each ~16.7 ms frame boundary — a
  * rendering opportunity that runs the requestAnimationFrame callbacks. An uncaught error or an
- * unhandled rejection is reported on the console (the latter by a task of its own) and the page goes on. Timers nested more than
- * more than five deep (and intervals past their fifth firing) are clamped to 4 ms.
+ * unhandled rejection is reported on the console (the latter by a task of its own) and the page
+ * goes on. From the 7th level of nested timers (and an interval's 7th firing) a delay under 4 ms
+ * becomes 4 ms.
  */
 import type { Program } from 'acorn';
 import { browserRejectionText, browserUncaughtText } from './browserInstrument';
@@ -82,8 +83,7 @@ export class BrowserRuntime extends LoopBase {
     this.installGlobals(scope);
     this.installBrowser(scope);
     this.guarded(() => {
-      this.task(() => this.runMain(program, scope));
-      this.slot = 1;
+      this.inSlot(() => this.runMain(program, scope));
       this.loop();
       this.end({ reason: 'done', code: 0, message: null });
     });
@@ -100,7 +100,7 @@ export class BrowserRuntime extends LoopBase {
       }
       if (!(e instanceof ThrowSignal)) throw e;
       this.it.stack.length = 0;
-      this.console.push({ text: browserUncaughtText(e.value), stream: 'stderr', line: this.it.line, t: this.nowNs });
+      this.console.push({ text: this.uncaughtText(e.value), stream: 'stderr', line: this.it.line, t: this.nowNs });
       this.record('log', 'uncaught error reported', this.it.line);
     }
     this.checkpoint();
@@ -130,16 +130,13 @@ export class BrowserRuntime extends LoopBase {
     const rejected = this.pendingRejections.filter((p) => this.maybeUnhandled.has(p));
     this.pendingRejections = [];
     if (rejected.length === 0) return;
-    this.pushTask({
-      id: this.newId(), label: 'report unhandled rejections', line: this.it.line || null, readyNs: this.nowNs, readySlot: this.runningSlot + 0.5, seq: this.seq++, cleared: false, nesting: 0, repeatMs: null,
-      run: () => {
-        for (const p of rejected) {
-          if (!this.maybeUnhandled.has(p)) continue;
-          this.maybeUnhandled.delete(p);
-          this.console.push({ text: browserRejectionText(p.result), stream: 'stderr', line: this.it.line, t: this.nowNs });
-          this.record('log', 'unhandled rejection reported', this.it.line || null);
-        }
-      },
+    this.post('report unhandled rejections', this.it.line || null, () => {
+      for (const p of rejected) {
+        if (!this.maybeUnhandled.has(p)) continue;
+        this.maybeUnhandled.delete(p);
+        this.console.push({ text: browserRejectionText(p.result), stream: 'stderr', line: this.it.line, t: this.nowNs });
+        this.record('log', 'unhandled rejection reported', this.it.line || null);
+      }
     });
     this.record('enqueue', 'a task queued to report unhandled rejections', this.it.line || null);
   }
@@ -167,11 +164,7 @@ export class BrowserRuntime extends LoopBase {
         this.phase = 'render';
         this.frames = [];
         this.record('phase', 'rendering opportunity: run requestAnimationFrame callbacks', null);
-        for (const f of frames) {
-          this.runningSlot = this.slot;
-          this.task(() => this.runCallback(f, `run rAF: ${f.label}`));
-          this.slot = this.runningSlot + 1;
-        }
+        for (const f of frames) this.inSlot(() => this.runCallback(f, `run rAF: ${f.label}`));
         continue;
       }
       if (next === null) return;
@@ -180,11 +173,9 @@ export class BrowserRuntime extends LoopBase {
         this.nowNs = next.readyNs;
         this.slot = next.readySlot;
       } else this.slot = Math.max(this.slot, next.readySlot);
-      this.runningSlot = this.slot;
       this.phase = 'task';
       this.nesting = next.nesting;
-      this.task(() => this.runCallback(next, `run task: ${next.label}`));
-      this.slot = this.runningSlot + 1;
+      this.inSlot(() => this.runCallback(next, `run task: ${next.label}`));
       if (next.repeatMs !== null && !next.cleared) {
         // The same task object again, so clearInterval's handle still reaches it; each
         // repetition is one level deeper, clamped to 4 ms past level 5 like a nested timeout.
@@ -195,7 +186,7 @@ export class BrowserRuntime extends LoopBase {
         // interval was created, so it keeps its creation slot and order. A 0 ms interval is
         // re-posted instead, after the tasks already queued.
         if (ms === 0) {
-          next.readySlot = this.runningSlot + 0.5;
+          next.readySlot = this.postedSlot();
           next.seq = this.seq++;
         }
         this.pushTask(next);
@@ -208,6 +199,23 @@ export class BrowserRuntime extends LoopBase {
     this.tasks.push(t);
   }
 
+  /** The slot at which a task queued now is ready (see {@link slot}). */
+  private postedSlot(): number {
+    return this.runningSlot + 0.5;
+  }
+
+  /** Queues a task that is ready now (a message, a rejection report). */
+  private post(label: string, line: number | null, run: () => void): void {
+    this.pushTask({ id: this.newId(), label, line, readyNs: this.nowNs, readySlot: this.postedSlot(), seq: this.seq++, cleared: false, nesting: 0, repeatMs: null, run });
+  }
+
+  /** Runs a task in the current slot; the next task of this instant takes the next slot. */
+  private inSlot(body: () => void): void {
+    this.runningSlot = this.slot;
+    this.task(body);
+    this.slot = this.runningSlot + 1;
+  }
+
   private installBrowser(scope: Scope): void {
     const realm = this.it.realm;
     const handles = new Map<number, Task | (Job & { cleared: boolean })>();
@@ -218,7 +226,7 @@ export class BrowserRuntime extends LoopBase {
       const ms = clampMs(requested, this.nesting);
       const nesting = this.nesting + 1;
       const args = a.slice(2);
-      const t: Task = { id: this.newId(), label: `${what}(${nameOf(cb)}, ${ms})`, line: lineOf(cb) ?? this.it.line, readyNs: this.nowNs + ms * 1e6, readySlot: ms === 0 ? this.runningSlot + 0.5 : this.runningSlot, seq: this.seq++, cleared: false, nesting, repeatMs: repeat ? requested : null, run: () => void this.it.call(cb, undefined, args) };
+      const t: Task = { id: this.newId(), label: `${what}(${nameOf(cb)}, ${ms})`, line: lineOf(cb) ?? this.it.line, readyNs: this.nowNs + ms * 1e6, readySlot: ms === 0 ? this.postedSlot() : this.runningSlot, seq: this.seq++, cleared: false, nesting, repeatMs: repeat ? requested : null, run: () => void this.it.call(cb, undefined, args) };
       this.pushTask(t);
       handles.set(t.id, t);
       this.record('enqueue', `${what} scheduled: ${nameOf(cb)}, due at ${(t.readyNs / 1e6).toFixed(1)} ms`, this.it.line);
@@ -255,12 +263,9 @@ export class BrowserRuntime extends LoopBase {
         port.props.postMessage = realm.native('postMessage', (_t, a) => {
           const target = ports[1 - i] as JSObject;
           const data = a[0];
-          this.pushTask({
-            id: this.newId(), label: 'message', line: this.it.line, readyNs: this.nowNs, readySlot: this.runningSlot + 0.5, seq: this.seq++, cleared: false, nesting: 0, repeatMs: null,
-            run: () => {
-              const h = target.props.onmessage;
-              if (h instanceof JSFunction) this.it.call(h, target, [realm.object({ data })]);
-            },
+          this.post('message', this.it.line, () => {
+            const h = target.props.onmessage;
+            if (h instanceof JSFunction) this.it.call(h, target, [realm.object({ data })]);
           });
           this.record('enqueue', 'message posted (a task)', this.it.line);
           return undefined;
