@@ -48,7 +48,7 @@ describe('console.log formatting vs util.format', () => {
   });
 
   it('matches on format strings with %s %d %i %f %j %o %O %c %%', () => {
-    const spec = fc.constantFrom('%s', '%d', '%i', '%f', '%j', '%O', '%c', '%%', '%x', 'text', ' ', '%');
+    const spec = fc.constantFrom('%s', '%d', '%i', '%f', '%j', '%o', '%O', '%c', '%%', '%x', 'text', ' ', '%');
     fc.assert(
       fc.property(fc.array(spec, { maxLength: 6 }), fc.array(tree, { maxLength: 4 }), (parts, args) => {
         const f = parts.join('');
@@ -56,5 +56,11 @@ describe('console.log formatting vs util.format', () => {
       }),
       { numRuns: 800 },
     );
+  });
+
+  it('%o shows an array\'s hidden length, at depth 4 (a case the generator found)', () => {
+    const value = { a: [], b: [[[[[1]]]]], c: [1, 2, 3, 4, 5, 6, 7] };
+    expect(formatLog(['%o', toModel(value)])).toBe(format('%o', value));
+    expect(format('%o', { a: [] })).toBe('{ a: [ [length]: 0 ] }');
   });
 });

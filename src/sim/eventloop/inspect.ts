@@ -15,6 +15,8 @@ interface Ctx {
   indentationLvl: number;
   currentDepth: number;
   seen: JSObject[];
+  /** `%o`: util.inspect's showHidden (an array's non-enumerable `[length]` is shown). */
+  showHidden: boolean;
 }
 
 /** util.format(...args) without colors. */
@@ -52,6 +54,9 @@ export function formatLog(args: readonly Value[]): string {
           piece = jsonText(args[a++]);
           break;
         case 'o':
+          // Node: inspect(arg, { showHidden: true, showProxy: true, depth: 4 }).
+          piece = inspect(args[a++], 4, true);
+          break;
         case 'O':
           piece = inspect(args[a++], DEPTH);
           break;
@@ -101,9 +106,12 @@ function numberText(n: number): string {
   return Object.is(n, -0) ? '-0' : String(n);
 }
 
-/** util.inspect(v) with Node's defaults. */
-export function inspect(v: Value, depth: number): string {
-  return formatValue({ indentationLvl: 0, currentDepth: 0, seen: [] }, v, 0, depth, true);
+/**
+ * util.inspect(v) with Node's defaults; `showHidden` as `%o` sets it (for arrays: their
+ * `[length]`; functions' and errors' hidden properties are not shown).
+ */
+export function inspect(v: Value, depth: number, showHidden = false): string {
+  return formatValue({ indentationLvl: 0, currentDepth: 0, seen: [], showHidden }, v, 0, depth, true);
 }
 
 /** A string as util.inspect quotes it. */
@@ -153,7 +161,7 @@ function formatRaw(ctx: Ctx, v: JSObject, recurseTimes: number, depth: number): 
     braces = ['[', ']'];
     extrasArray = true;
     keys = keys.filter((k) => !/^\d+$/.test(k));
-    if (v.items.length === 0 && keys.length === 0) return '[]';
+    if (v.items.length === 0 && keys.length === 0 && !ctx.showHidden) return '[]';
     entries = () => {
       const out: string[] = [];
       const len = Math.min(MAX_ARRAY, v.items.length);
@@ -194,6 +202,8 @@ function formatRaw(ctx: Ctx, v: JSObject, recurseTimes: number, depth: number): 
   ctx.seen.push(v);
   ctx.currentDepth = recurseTimes;
   const output = entries();
+  // getOwnPropertyNames puts an array's length before its other non-index keys.
+  if (ctx.showHidden && v instanceof JSArray) output.push(`[length]: ${v.items.length}`);
   for (const k of keys) {
     ctx.indentationLvl += 2;
     const s = formatValue(ctx, v.props[k], recurseTimes, depth, false);
