@@ -91,6 +91,14 @@ const COMMANDS: readonly CliCommand[] = [
     load: () => import('./commands/eventloop'),
   },
   {
+    name: 'bigo',
+    summary: "CPython 3.11's list or deque after each op of SPEC (e.g. append*100,pop0*3): size, slots allocated or blocks held, slots shifted, reallocations (--help: SPEC, JSON)",
+    usage: 'bigo --structure list|deque --ops SPEC',
+    flags: { structure: 'value', ops: 'value' },
+    load: () => import('./commands/bigo'),
+    help: async () => (await import('./commands/bigo')).bigoHelp(),
+  },
+  {
     name: 'parallel',
     summary:
       'a job (preset or JSON file) run by a simulated OS scheduler: wall time, CPU time, context switches, per-core busy time, each task\'s span (--help lists presets and the file shape)',
