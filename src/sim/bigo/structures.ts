@@ -97,6 +97,10 @@ export class ListModel {
   allocated = 0;
   private count = 0;
 
+  clone(): ListModel {
+    return Object.assign(new ListModel(), this);
+  }
+
   /** Applies one op; throws {@link EmptyPopError} on a pop from an empty list. */
   apply(op: ListOp): OpStep {
     const i = this.count;
@@ -130,6 +134,10 @@ export class DequeModel {
   leftindex = CENTER + 1;
   rightindex = CENTER;
   private count = 0;
+
+  clone(): DequeModel {
+    return Object.assign(new DequeModel(), this);
+  }
 
   /** Blocks held, as `deque_sizeof` counts them (always equal to the blocks linked). */
   get blocks(): number {
