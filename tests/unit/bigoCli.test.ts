@@ -93,3 +93,32 @@ for token in spec.split(','):
 print(json.dumps({'structure': structure, 'runtime': 'cpython-3.11', 'steps': steps,
                   'total_moved': sum(x['moved'] for x in steps), 'reallocs': sum(x['alloc'] for x in steps)}))
 `;
+
+describe('nanoscope measure bigo', () => {
+  it('times every cell at n = 1000, 2000, 4000; checksums agree; spread and load in the shared shapes', async () => {
+    const r = await cli('measure', 'bigo', '--max-n', '4000', '--repeats', '2', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.kind).toBe('bigo');
+    expect(out.cells.map((c: { cell: string }) => c.cell)).toEqual(['push', 'unshift', 'shift', 'ring-deque', 'string-concat', 'string-join', 'anagram-sort', 'anagram-count']);
+    for (const c of out.cells) {
+      expect(c.points.map((p: { n: number }) => p.n)).toEqual([1000, 2000, 4000]);
+      for (const p of c.points) {
+        expect(p.agrees).toBe(true);
+        expect(Object.keys(p.spread).sort()).toEqual(['max', 'median', 'min', 'repeats', 'unit']);
+        expect(p.spread).toMatchObject({ repeats: 2, unit: 'ms', median: p.ms });
+        expect(p.spread.min).toBeLessThanOrEqual(p.spread.max);
+      }
+      expect(typeof c.modelSlope).toBe('number');
+    }
+    expect(Object.keys(out.load).sort()).toEqual(['busy', 'cores', 'loadAfter', 'loadBefore', 'note', 'stealPct']);
+    expect(out.cells.find((c: { cell: string }) => c.cell === 'string-concat').note).toMatch(/rope/);
+  });
+
+  it('exits 1 naming --max-n out of range, 2 for a flag of another measurement', async () => {
+    const bad = await cli('measure', 'bigo', '--max-n', '10', '--json');
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stderr).error.message).toBe('--max-n must be an integer from 1000 to 2000000');
+    expect((await cli('measure', 'bigo', '--sizes', '16K')).code).toBe(2);
+  });
+});
