@@ -1,0 +1,147 @@
+/**
+ * Real run: JavaScript's own structures on this machine, n = 1000…maxN doubling — push vs
+ * unshift vs shift, a ring-buffer deque, string += vs join, anagram by sort vs count — each
+ * with its fitted log-log slope beside the CPython model's. Where V8 differs (ropes, left-trimming),
+ * the panel says so: the difference is the lesson, not an error.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
+import { useApp } from '../../state/store';
+import { runMeasurement } from '../../controller/measure';
+import type { BigOMeasuredCell, BigOResult } from '../../../shared/api';
+import { formatCount } from './growthChart';
+
+export const bigoRunSettings = createStore<{ maxN: number; repeats: number }>()(() => ({ maxN: 256_000, repeats: 3 }));
+const MAX_NS = [64_000, 256_000, 1_024_000];
+const REPEATS = [1, 3, 5];
+
+const CELL_LABEL: Record<BigOMeasuredCell, string> = {
+  push: 'a.push(x) × n',
+  unshift: 'a.unshift(x) × n',
+  shift: 'n × push, then a.shift() × n',
+  'ring-deque': 'ring-buffer deque: pushFront × n, popBack × n',
+  'string-concat': "s += 'x' × n",
+  'string-join': "parts.push('x') × n; parts.join('')",
+  'anagram-sort': 'anagram: sort both words',
+  'anagram-count': 'anagram: count the letters',
+};
+const PYTHON: Record<BigOMeasuredCell, string> = {
+  push: 'list.append',
+  unshift: 'list.insert(0, x)',
+  shift: 'list.pop(0)',
+  'ring-deque': 'deque.appendleft / pop',
+  'string-concat': 's = s + t',
+  'string-join': "''.join(parts)",
+  'anagram-sort': 'sorted(a) == sorted(b)',
+  'anagram-count': 'Counter(a) == Counter(b)',
+};
+
+/** Starts the measurement with the panel's settings (the R key, the button). */
+export function runBigO(): Promise<boolean> {
+  const { maxN, repeats } = bigoRunSettings.getState();
+  return runMeasurement({ kind: 'bigo', params: { maxN, repeats } }, `Big O: n up to ${formatCount(maxN)}, ${repeats} runs each`);
+}
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+
+function ResultTable({ result }: { result: BigOResult }) {
+  return (
+    <table data-testid="bigo.real.table">
+      <thead>
+        <tr>
+          <th>JavaScript</th>
+          <th>largest n</th>
+          <th>ms (median, min–max)</th>
+          <th>slope here</th>
+          <th>CPython model</th>
+          <th>Python</th>
+        </tr>
+      </thead>
+      <tbody>
+        {result.cells.map((c) => {
+          const last = c.points.at(-1)!;
+          const differs = c.slope !== null && Math.abs(c.slope - c.modelSlope) >= 0.4;
+          return (
+            <tr key={c.cell} data-testid={`bigo.real.cell.${c.cell}`} data-slope={c.slope ?? ''} data-model-slope={c.modelSlope} className={differs ? 'differs' : ''}>
+              <td>{CELL_LABEL[c.cell]}</td>
+              <td>{formatCount(last.n)}</td>
+              <td>
+                {ms(last.ms)} ({ms(last.spread.min)}–{ms(last.spread.max)})
+              </td>
+              <td>
+                <strong>{c.slope === null ? '—' : c.slope.toFixed(2)}</strong>
+              </td>
+              <td>{c.modelSlope.toFixed(1)}</td>
+              <td>
+                <code>{PYTHON[c.cell]}</code>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function BigORealRun() {
+  const job = useApp((s) => s.job);
+  const result = useApp((s) => s.results.bigo);
+  const { maxN, repeats } = useStore(bigoRunSettings);
+  const notes = result ? result.cells.flatMap((c) => [c.note, c.stoppedAt && `${c.cell}: ${c.stoppedAt}`, c.points.every((p) => p.agrees) ? null : `${c.cell}: a checksum did not match — the result is not trustworthy`]).filter((x): x is string => !!x) : [];
+  return (
+    <div className="realrun bigo-realrun" data-testid="bigo.real">
+      <p>
+        The same shapes on this computer, in JavaScript: each operation done n times for n = 1,000, 2,000, 4,000, … and timed. A slope
+        of 1 on a log-log plot means the time doubles when n doubles (linear); 2 means it quadruples (quadratic). Beside each: the
+        slope the model gives for CPython&apos;s version. Where they differ, V8 does something CPython does not.
+      </p>
+      <div className="row">
+        <label className="field inline">
+          <span>n up to</span>
+          <select value={maxN} disabled={job !== null} onChange={(e) => bigoRunSettings.setState({ maxN: Number(e.target.value) })} data-testid="bigo.real.maxN">
+            {MAX_NS.map((v) => (
+              <option key={v} value={v}>
+                {formatCount(v)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field inline">
+          <span>Runs of each</span>
+          <select value={repeats} disabled={job !== null} onChange={(e) => bigoRunSettings.setState({ repeats: Number(e.target.value) })} data-testid="bigo.real.repeats">
+            {REPEATS.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <MeasureButton prefix="bigo.real" label="Measure here" onRun={() => void runBigO()} />
+      </div>
+      <MeasureStatus prefix="bigo.real" />
+      {result ? (
+        <>
+          <ResultTable result={result} />
+          {result.load.note && (
+            <p className="field-error" data-testid="bigo.real.load">
+              {result.load.note}
+            </p>
+          )}
+          <ul data-testid="bigo.real.notes">
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+          <p className="stamp" data-testid="bigo.real.stamp">
+            {result.runtime} · {result.stamp.cpuModel} · {result.stamp.cores} cores · {result.stamp.os} · {new Date(result.startedAt).toLocaleString()}
+          </p>
+        </>
+      ) : (
+        <p className="muted" data-testid="bigo.real.empty">
+          Not measured yet: only the model&apos;s counts are shown.
+        </p>
+      )}
+    </div>
+  );
+}
