@@ -67,7 +67,7 @@ function Extras({ view }: { view: BigOView }) {
           ))}
         </tbody>
       </table>
-      <p className="source">
+      <p className="bigo-note">
         Each <code>s + t</code> makes a new string and copies both: 1 + 2 + … + n characters. The exception: when <code>s</code> has no
         other reference, CPython resizes it in place and copies only <code>t</code> — an optimisation of one implementation, not a promise
         (PEP 8 says use <code>join</code>).

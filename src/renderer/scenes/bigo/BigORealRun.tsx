@@ -13,7 +13,7 @@ import type { BigOMeasuredCell, BigOResult } from '../../../shared/api';
 import { formatCount } from './growthChart';
 
 export const bigoRunSettings = createStore<{ maxN: number; repeats: number }>()(() => ({ maxN: 256_000, repeats: 3 }));
-const MAX_NS = [64_000, 256_000, 1_024_000];
+const MAX_NS = [16_000, 64_000, 256_000, 1_024_000];
 const REPEATS = [1, 3, 5];
 
 const CELL_LABEL: Record<BigOMeasuredCell, string> = {

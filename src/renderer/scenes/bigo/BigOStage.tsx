@@ -135,7 +135,7 @@ function GrowthChart({ view }: { view: BigOView }) {
           n (operations)
         </text>
         <text className="axis-label" transform={`translate(${size.font * 0.9},${layout.top + layout.plotH / 2}) rotate(-90)`} textAnchor="middle">
-          cost (slot writes + moves + copies)
+          cost
         </text>
         {GUIDES.map((g) => {
           const p = guidePath(g, layout);
@@ -166,6 +166,10 @@ function GrowthChart({ view }: { view: BigOView }) {
           </g>
         )}
       </svg>
+      <p className="bigo-caption">
+        cost = slot writes + element moves + slots copied by reallocations; slopes fitted for n ≥ 64
+        {view.curves.every((c) => c.points.at(-1)!.cost === view.curves[0]!.points.at(-1)!.cost) ? '; the curves lie on top of each other: every op costs the same' : ''}
+      </p>
       <ul className="bigo-slopes" data-testid="bigo.slopes">
         {view.curves.map((c, k) => (
           <li key={c.op} className={`c${k}`} data-testid={`bigo.slope.${c.op}`}>

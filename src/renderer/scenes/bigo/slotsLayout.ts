@@ -15,7 +15,7 @@ export interface SlotsLayout {
 /** A list of `capacity` slots in rows of `cols` cells that fit `width`. */
 export function listLayout(capacity: number, width: number, font: number): SlotsLayout {
   const slots = Math.max(1, capacity);
-  const cell = Math.max(10, Math.min(font * 2.4, Math.floor(Math.sqrt((width * font * 14) / slots))));
+  const cell = Math.max(10, Math.min(font * 3, Math.floor(Math.sqrt((width * font * 14) / slots))));
   const cols = Math.max(1, Math.floor(width / cell));
   const rows = Math.ceil(slots / cols);
   return { cell, cols, rows, width: cols * cell, height: rows * cell, at: (k) => ({ x: (k % cols) * cell, y: Math.floor(k / cols) * cell }) };
