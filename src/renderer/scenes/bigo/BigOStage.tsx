@@ -160,7 +160,9 @@ function GrowthChart({ view }: { view: BigOView }) {
         {here && (
           <g className="bigo-here" data-testid="bigo.growth.here" data-n={view.totals.ops} data-cost={view.totals.cost}>
             <circle cx={here.x} cy={here.y} r={size.font * 0.38} />
-            <text x={here.x + size.font * 0.5} y={here.y - size.font * 0.5}>
+            {/* A plate under the label, so the curves beneath never cut through its text. */}
+            <rect className="bigo-here-plate" x={here.x + size.font * 0.45} y={here.y - size.font * 1.35} width={size.font * 4.2} height={size.font * 1.2} rx={3} />
+            <text x={here.x + size.font * 0.6} y={here.y - size.font * 0.75} dominantBaseline="central">
               this run
             </text>
           </g>
