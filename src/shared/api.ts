@@ -346,7 +346,7 @@ export interface BigOMeasuredPoint {
 export interface BigOMeasuredCellResult {
   readonly cell: BigOMeasuredCell;
   readonly points: readonly BigOMeasuredPoint[];
-  /** Fitted log-log slope of ms against n over the points ≥ 0.05 ms; null with fewer than 2. */
+  /** Fitted log-log slope of ms against n over the points with n ≥ largest n / 16 and ≥ 0.01 ms; null with fewer than 2. */
   readonly slope: number | null;
   /** The model's slope for the same operation in CPython (from src/sim/bigo). */
   readonly modelSlope: number;

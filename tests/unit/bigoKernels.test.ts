@@ -31,3 +31,14 @@ describe('Big O real-run cells', () => {
     expect(isAnagramByCount('éa€', '€ea')).toBe(false);
   });
 });
+
+describe('fitting the real run', () => {
+  it('fits the large points only: a fixed cost at small n does not bend the slope', async () => {
+    const { fitSlope } = await import('../../src/main/workers/bigo');
+    // ms = 1 + n²/10⁸ : quadratic once n is large; small n are all fixed cost.
+    const pts = [1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 256000, 512000].map((n) => ({ n, ms: 1 + (n * n) / 1e8 }));
+    expect(fitSlope(pts)).toBeGreaterThan(1.8);
+    expect(fitSlope([{ n: 1000, ms: 1 }, { n: 2000, ms: 4 }])).toBeCloseTo(2, 9);
+    expect(fitSlope([{ n: 1000, ms: 0.001 }, { n: 2000, ms: 0.002 }])).toBeNull();
+  });
+});

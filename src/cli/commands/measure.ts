@@ -250,7 +250,7 @@ function bigoTable(r: BigOResult): string {
     if (c.stoppedAt) lines.push(`    ${c.stoppedAt}`);
     if (c.note) lines.push(`    ${c.note}`);
   }
-  lines.push('', `slope = fitted log-log slope of ms against n (1 linear, 2 quadratic), points of ≥ 0.05 ms; ${r.runtime}`);
+  lines.push('', `slope = fitted log-log slope of ms against n (1 linear, 2 quadratic) over n ≥ largest n / 16 and ≥ 0.01 ms; ${r.runtime}`);
   if (r.load.note) lines.push(r.load.note);
   lines.push(`${r.stamp.cpuModel}, ${r.stamp.cores} cores, ${r.stamp.os}; ${(r.wallMs / 1000).toFixed(1)} s`);
   return lines.join('\n');

@@ -16,8 +16,8 @@ import { BUDGET_EXCEEDED, envelopeFor, type BigOInput, type WorkerMessage } from
 
 /** A cell stops doubling after a run this long, ms (an O(n²) cell at 10⁶ would take minutes). */
 export const STOP_MS = 400;
-/** Points faster than this are timer noise and left out of the fit, ms. */
-export const FIT_MIN_MS = 0.05;
+/** Points faster than this are left out of the fit (batches make them measurable, but call overheads dominate), ms. */
+export const FIT_MIN_MS = 0.01;
 
 /** The model's log-log slope for the same work in CPython (src/sim/bigo: cost curves, counts). */
 export const MODEL_SLOPE: Record<BigOCell, number> = {
@@ -38,9 +38,13 @@ const V8_NOTES: Partial<Record<BigOCell, string>> = {
   unshift: 'V8 moves every element on unshift, like CPython\'s insert(0, x); it may keep spare room at the front for the next one.',
 };
 
-/** Least-squares slope of log(ms) against log(n). */
+/**
+ * Least-squares slope of log(ms) against log(n) over the large points: n ≥ the largest n / 16
+ * (fixed costs bend the small ones) and ms ≥ {@link FIT_MIN_MS}. null with fewer than 2 such.
+ */
 export function fitSlope(points: readonly { n: number; ms: number }[]): number | null {
-  const pts = points.filter((p) => p.ms >= FIT_MIN_MS);
+  const top = Math.max(0, ...points.map((p) => p.n));
+  const pts = points.filter((p) => p.ms >= FIT_MIN_MS && p.n * 16 >= top);
   if (pts.length < 2) return null;
   const xs = pts.map((p) => Math.log(p.n));
   const ys = pts.map((p) => Math.log(p.ms));

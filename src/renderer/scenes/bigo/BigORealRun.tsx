@@ -50,12 +50,10 @@ function ResultTable({ result }: { result: BigOResult }) {
     <table data-testid="bigo.real.table">
       <thead>
         <tr>
-          <th>JavaScript</th>
-          <th>largest n</th>
-          <th>ms (median, min–max)</th>
+          <th>operation (JavaScript · Python)</th>
+          <th>at the largest n</th>
           <th>slope here</th>
-          <th>CPython model</th>
-          <th>Python</th>
+          <th>model</th>
         </tr>
       </thead>
       <tbody>
@@ -64,18 +62,22 @@ function ResultTable({ result }: { result: BigOResult }) {
           const differs = c.slope !== null && Math.abs(c.slope - c.modelSlope) >= 0.4;
           return (
             <tr key={c.cell} data-testid={`bigo.real.cell.${c.cell}`} data-slope={c.slope ?? ''} data-model-slope={c.modelSlope} className={differs ? 'differs' : ''}>
-              <td>{CELL_LABEL[c.cell]}</td>
-              <td>{formatCount(last.n)}</td>
               <td>
-                {ms(last.ms)} ({ms(last.spread.min)}–{ms(last.spread.max)})
+                {CELL_LABEL[c.cell]}
+                <br />
+                <code className="bigo-python">{PYTHON[c.cell]}</code>
+              </td>
+              <td>
+                {ms(last.ms)} ms at n = {formatCount(last.n)}
+                <br />
+                <span className="bigo-spread">
+                  {ms(last.spread.min)}–{ms(last.spread.max)}, {last.spread.repeats} run{last.spread.repeats === 1 ? '' : 's'}
+                </span>
               </td>
               <td>
                 <strong>{c.slope === null ? '—' : c.slope.toFixed(2)}</strong>
               </td>
               <td>{c.modelSlope.toFixed(1)}</td>
-              <td>
-                <code>{PYTHON[c.cell]}</code>
-              </td>
             </tr>
           );
         })}
@@ -123,6 +125,10 @@ export function BigORealRun() {
       {result ? (
         <>
           <ResultTable result={result} />
+          <p className="bigo-caption">
+            Slope: fitted over the largest points (n ≥ the largest / 16). Model: the slope of the same work in the CPython model. In
+            orange: the two differ by 0.4 or more — read the notes below, or run again on an idle machine.
+          </p>
           {result.load.note && (
             <p className="field-error" data-testid="bigo.real.load">
               {result.load.note}
