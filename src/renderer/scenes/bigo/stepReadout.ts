@@ -12,6 +12,12 @@ export function describeStep(view: BigOView, s: OpStep): string {
   else parts.push('nothing moves');
   if (s.alloc && list) parts.push(`the list ${s.capacity! > s.before ? 'grows' : 'shrinks'} from ${s.before} to ${s.capacity} slots${s.copied ? ` (${s.copied} copied to the new array)` : ''}`);
   if (s.alloc && !list) parts.push(s.blocks! > s.before ? `a new block of 64 slots opens at the ${s.op === 'append' ? 'right' : 'left'} end` : `the ${s.op === 'pop' ? 'right' : 'left'} end's block is freed`);
+  if (!list && s.size === 0) {
+    const centred = s.leftindex === 32 && s.rightindex === 31;
+    parts.push(
+      `the deque is empty, its ends at slots ${s.leftindex}/${s.rightindex} of its one block${centred ? '' : ' — not re-centred: CPython re-centres only when an emptying op crosses a block edge'}`,
+    );
+  }
   return parts.join('; ');
 }
 
