@@ -11,6 +11,8 @@ import { useApp } from '../../state/store';
 import { runMeasurement } from '../../controller/measure';
 import type { BigOMeasuredCell, BigOResult } from '../../../shared/api';
 import { formatCount } from './growthChart';
+import { realChart } from './realChart';
+import { useSize } from '../../components/useSize';
 
 export const bigoRunSettings = createStore<{ maxN: number; repeats: number }>()(() => ({ maxN: 256_000, repeats: 3 }));
 const MAX_NS = [16_000, 64_000, 256_000, 1_024_000];
@@ -44,6 +46,53 @@ export function runBigO(): Promise<boolean> {
 }
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+
+const GROUPS: { id: string; title: string; cells: BigOMeasuredCell[] }[] = [
+  { id: 'arrays', title: 'Arrays and a deque', cells: ['push', 'unshift', 'shift', 'ring-deque'] },
+  { id: 'strings', title: 'Strings', cells: ['string-concat', 'string-join'] },
+  { id: 'anagrams', title: 'Anagrams', cells: ['anagram-sort', 'anagram-count'] },
+];
+
+/** Measured ms against n (solid, dots) and the CPython model's slope through the last point (dashed). */
+function GroupChart({ result, group }: { result: BigOResult; group: (typeof GROUPS)[number] }) {
+  const [boxRef, size] = useSize<HTMLDivElement>();
+  const cells = result.cells.filter((c) => group.cells.includes(c.cell));
+  if (cells.length === 0) return null;
+  const chart = realChart(cells, Math.max(160, size.width), size.font * 11, size.font);
+  return (
+    <div ref={boxRef} className="bigo-real-chart">
+      <h4>{group.title}</h4>
+      <svg width={chart.width} height={chart.height} role="img" aria-label={`${group.title}: time against n, log-log, measured and the model's slope`} data-testid={`bigo.real.chart.${group.id}`}>
+        {chart.msTicks.map((t) => (
+          <g key={`y${t}`} className="tick">
+            <line x1={chart.x(chart.nTicks[0] ?? 1000)} x2={chart.width} y1={chart.y(t)} y2={chart.y(t)} />
+            <text x={chart.x(1000) - size.font * 0.3} y={chart.y(t)} textAnchor="end" dominantBaseline="central">
+              {t >= 1 ? `${formatCount(t)} ms` : `${+(t * 1000).toPrecision(2)} µs`}
+            </text>
+          </g>
+        ))}
+        {chart.nTicks.map((t) => (
+          <text key={`x${t}`} className="tick-x" x={chart.x(t)} y={chart.height - size.font * 0.3} textAnchor="middle">
+            n = {formatCount(t)}
+          </text>
+        ))}
+        {chart.lines.map((l, k) => (
+          <g key={l.cell} className={`bigo-real-line c${k}`} data-testid={`bigo.real.line.${l.cell}`}>
+            <path className="model" d={l.model} />
+            <path className="measured" d={l.d} />
+          </g>
+        ))}
+      </svg>
+      <ul className="bigo-slopes">
+        {cells.map((c, k) => (
+          <li key={c.cell} className={`c${k}`}>
+            <span className="swatch" /> {CELL_LABEL[c.cell]}: {c.slope === null ? '—' : c.slope.toFixed(2)} (model {c.modelSlope.toFixed(1)})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 function ResultTable({ result }: { result: BigOResult }) {
   return (
@@ -124,6 +173,10 @@ export function BigORealRun() {
       <MeasureStatus prefix="bigo.real" />
       {result ? (
         <>
+          <p className="bigo-caption">Solid: measured here (median of the runs). Dashed: the CPython model&apos;s slope drawn through the largest point.</p>
+          {GROUPS.map((g) => (
+            <GroupChart key={g.id} result={result} group={g} />
+          ))}
           <ResultTable result={result} />
           <p className="bigo-caption">
             Slope: fitted over the largest points (n ≥ the largest / 16). Model: the slope of the same work in the CPython model. In
