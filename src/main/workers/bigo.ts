@@ -34,7 +34,7 @@ export const MODEL_SLOPE: Record<BigOCell, number> = {
 /** Where V8 is known to differ from the CPython model; said beside the measured slope. */
 const V8_NOTES: Partial<Record<BigOCell, string>> = {
   'string-concat': 'V8 builds s += t as a rope (a tree of pieces) and copies once when the string is read, so += is about linear here; CPython copies the whole string on every + (unless it can resize in place).',
-  shift: 'V8 can left-trim an array (move its start instead of its elements), so shift() may be O(1) for arrays outside large-object space; CPython\'s pop(0) always moves n − 1 slots.',
+  shift: 'V8 can left-trim an array (move its start instead of its elements), so shift() costs O(1) while the array is small; a large array lives in large-object space, which is not trimmed, and shift() then moves every element — look for the jump in the chart. CPython\'s pop(0) always moves n − 1 slots.',
   unshift: 'V8 moves every element on unshift, like CPython\'s insert(0, x); it may keep spare room at the front for the next one.',
 };
 
