@@ -25,6 +25,7 @@ export default defineConfig({
           'workers/startup': resolve('src/main/workers/startup.ts'),
           'workers/speedup': resolve('src/main/workers/speedup.ts'),
           'workers/simd': resolve('src/main/workers/simd.ts'),
+          'workers/bigo': resolve('src/main/workers/bigo.ts'),
           'workers/event-loop': resolve('src/main/workers/eventLoop.ts'),
         },
         output: {

@@ -15,6 +15,7 @@ import { trivialModel } from '../src/sim/core/trivialModel';
 import { explore } from '../src/sim/threads/explore';
 import { startHost } from '../tests/e2e/host';
 import { benchCache } from './cacheBench';
+import { parseSpec, runOps } from '../src/sim/bigo/structures';
 
 const full = process.argv.includes('--full');
 const rows: { metric: string; value: string; goal: string }[] = [];
@@ -36,6 +37,18 @@ function benchEngine(): void {
     if (i > 0) rates.push(result.steps / seconds); // the first run warms up the JIT
   }
   row('engine, trivial events/s (median of 3 × 5 M)', `${(median(rates) / 1e6).toFixed(1)} M/s`, '≥ 5 M/s');
+}
+
+/** The Big O model: ops/s of `nanoscope bigo` at its bound (10⁶ list ops with shifts and reallocations). */
+function benchBigO(): void {
+  const items = parseSpec('list', 'append*400000,insert0*100000,pop0*100000,pop*400000');
+  const rates: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const start = performance.now();
+    const r = runOps('list', items);
+    if (i > 0) rates.push(r.steps.length / ((performance.now() - start) / 1000));
+  }
+  row('bigo model, list ops/s (median of 3 × 1 M)', `${(median(rates) / 1e6).toFixed(1)} M/s`, '≥ 1 M/s');
 }
 
 /** The threads explorer on T=3, K=4 non-atomic increments, one core: raw state rate, and the CLI's reduced search. */
@@ -174,6 +187,7 @@ async function main(): Promise<void> {
   process.stderr.write('Nanoscope bench…\n');
   benchEngine();
   benchExplorer();
+  benchBigO();
   await benchCache(row);
   benchBundle();
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

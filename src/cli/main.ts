@@ -30,9 +30,9 @@ const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: 'measure',
-    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000], speedup --max-workers N [--repeat 3] [--budget-ms 60000], startup [--repeat 15], simd [--sizes 16K,256K,4M,64M] [--budget-ms 60000]',
+    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000], speedup --max-workers N [--repeat 3] [--budget-ms 60000], startup [--repeat 15], simd [--sizes 16K,256K,4M,64M] [--budget-ms 60000], bigo [--max-n 1024000] [--repeats 3] [--budget-ms 60000]',
     usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing|speedup|startup|simd [options]',
-    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value', 'max-workers': 'value', sizes: 'value' },
+    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value', 'max-workers': 'value', sizes: 'value', 'max-n': 'value' },
     load: () => import('./commands/measure'),
   },
   {
@@ -89,6 +89,14 @@ const COMMANDS: readonly CliCommand[] = [
     usage: 'eventloop FILE.js [--runtime node|browser] [--real]',
     flags: { runtime: 'value', real: 'boolean' },
     load: () => import('./commands/eventloop'),
+  },
+  {
+    name: 'bigo',
+    summary: "CPython 3.11's list or deque after each op of SPEC (e.g. append*100,pop0*3): size, slots allocated or blocks held, slots shifted, reallocations (--help: SPEC, JSON)",
+    usage: 'bigo --structure list|deque --ops SPEC',
+    flags: { structure: 'value', ops: 'value' },
+    load: () => import('./commands/bigo'),
+    help: async () => (await import('./commands/bigo')).bigoHelp(),
   },
   {
     name: 'parallel',

@@ -303,6 +303,69 @@ export interface SimdResult {
   readonly wallMs: number;
 }
 
+// The Big O (scene: big-o) — JavaScript's own structures timed over n = 10³…10⁶ (doubling).
+/** A cell: push/unshift/shift on an Array, a ring-buffer deque, string += vs join, anagram by sort vs count. */
+export type BigOMeasuredCell = 'push' | 'unshift' | 'shift' | 'ring-deque' | 'string-concat' | 'string-join' | 'anagram-sort' | 'anagram-count';
+
+export interface BigOMeasureParams {
+  /** Largest n (1000..2000000); n runs 1000, 2000, 4000, … up to it. Default 1024000. */
+  readonly maxN?: number;
+  /** Runs of each point (1..15); default 3. */
+  readonly repeats?: number;
+  /** Wall-clock budget in ms (1000..600000); default 60000. */
+  readonly budgetMs?: number;
+}
+
+/** Shared reliability shapes (issue 15): the spread of repeated runs, and the machine's load. */
+export interface RunSpread {
+  readonly min: number;
+  readonly median: number;
+  readonly max: number;
+  readonly repeats: number;
+  readonly unit: string;
+}
+export interface RunLoad {
+  readonly cores: number;
+  readonly loadBefore: number;
+  readonly loadAfter: number;
+  readonly stealPct: number | null;
+  readonly busy: boolean;
+  readonly note: string | null;
+}
+
+export interface BigOMeasuredPoint {
+  readonly n: number;
+  /** Median ms of the whole task (n operations). */
+  readonly ms: number;
+  readonly spread: RunSpread;
+  /** The cell's checksum, and whether it equals the one worked out for n. */
+  readonly checksum: number;
+  readonly agrees: boolean;
+}
+
+export interface BigOMeasuredCellResult {
+  readonly cell: BigOMeasuredCell;
+  readonly points: readonly BigOMeasuredPoint[];
+  /** Fitted log-log slope of ms against n over the points with n ≥ largest n / 16 and ≥ 0.01 ms; null with fewer than 2. */
+  readonly slope: number | null;
+  /** The model's slope for the same operation in CPython (from src/sim/bigo). */
+  readonly modelSlope: number;
+  /** Why doubling stopped before maxN (a run took too long), or null. */
+  readonly stoppedAt: string | null;
+  /** Where V8 and the CPython model differ, in plain words, or null. */
+  readonly note: string | null;
+}
+
+export interface BigOResult {
+  readonly kind: 'bigo';
+  readonly cells: readonly BigOMeasuredCellResult[];
+  readonly load: RunLoad;
+  readonly runtime: string;
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+  readonly wallMs: number;
+}
+
 // The event loop (scene: the event loop) — the user's program run for real, isolated.
 export interface EventLoopRealParams {
   /** The program (a CommonJS script), at most 20,000 characters. */
@@ -351,6 +414,7 @@ export type MeasurementRequest =
   | { readonly kind: 'speedup'; readonly params: SpeedupParams }
   | { readonly kind: 'startup'; readonly params: StartupParams }
   | { readonly kind: 'simd'; readonly params: SimdMeasureParams }
+  | { readonly kind: 'bigo'; readonly params: BigOMeasureParams }
   | { readonly kind: 'event-loop'; readonly params: EventLoopRealParams };
 
 export type MeasurementResult =
@@ -363,6 +427,7 @@ export type MeasurementResult =
   | SpeedupResult
   | StartupResult
   | SimdResult
+  | BigOResult
   | EventLoopRealResult;
 export type MeasurementKind = MeasurementRequest['kind'];
 

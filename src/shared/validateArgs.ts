@@ -34,6 +34,7 @@ export const SIMD_LIMITS = {
   sizes: { max: 8 },
   budgetMs: { min: 1000, max: 600_000 },
 } as const;
+export const BIGO_LIMITS = { maxN: { min: 1000, max: 2_000_000 }, repeats: { min: 1, max: 15 }, budgetMs: { min: 1000, max: 600_000 } } as const;
 export const EVENT_LOOP_LIMITS = { sourceChars: 20_000, timeoutMs: { min: 100, max: 60_000 } } as const;
 export const FALSE_SHARING_LIMITS = { iterations: { min: 1, max: 100_000_000 } } as const;
 export const MEMORY_MOUNTAIN_LIMITS = {
@@ -157,8 +158,16 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       checkInt(`${m}: params.budgetMs`, params.budgetMs, L.budgetMs.min, L.budgetMs.max, true);
       return;
     }
+    case 'bigo': {
+      const L = BIGO_LIMITS;
+      checkKeys(`${m}: params`, params, ['maxN', 'repeats', 'budgetMs']);
+      checkInt(`${m}: params.maxN`, params.maxN, L.maxN.min, L.maxN.max, true);
+      checkInt(`${m}: params.repeats`, params.repeats, L.repeats.min, L.repeats.max, true);
+      checkInt(`${m}: params.budgetMs`, params.budgetMs, L.budgetMs.min, L.budgetMs.max, true);
+      return;
+    }
     default:
-      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, event-loop`);
+      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, bigo, event-loop`);
   }
 }
 

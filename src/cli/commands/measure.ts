@@ -2,7 +2,7 @@
  * `nanoscope measure <kind>`: a real measurement on this machine, through the same
  * MeasurementService (and the same worker files, in source mode) as both hosts.
  */
-import type { FalseSharingResult, SimdResult, StartupResult, MeasurementRequest, MeasurementResult, MemoryLatencyResult, MemoryMountainResult, RaceResult, RaceStrategy, SpeedupResult } from '../../shared/api';
+import type { BigOResult, FalseSharingResult, SimdResult, StartupResult, MeasurementRequest, MeasurementResult, MemoryLatencyResult, MemoryMountainResult, RaceResult, RaceStrategy, SpeedupResult } from '../../shared/api';
 import { validateArgs } from '../../shared/validateArgs';
 import { MeasurementService } from '../../main/services/measurements';
 import { BUDGET_EXCEEDED } from '../../main/workers/protocol';
@@ -11,11 +11,11 @@ import { parseInteger, parseSize, stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { BudgetError, FailedError, InputError, UsageError } from '../errors';
 
-const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing', 'startup', 'speedup', 'simd'] as const;
+const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing', 'startup', 'speedup', 'simd', 'bigo'] as const;
 
 function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
   const only = (allowed: string[]): void => {
-    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat', 'max-workers', 'sizes']) {
+    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat', 'max-workers', 'sizes', 'max-n']) {
       if (args.flags.has(f) && !allowed.includes(f)) throw new UsageError(`nanoscope measure ${kind}: unknown flag --${f}`);
     }
   };
@@ -113,6 +113,16 @@ function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
           ...(budget === undefined ? {} : { budgetMs: parseInteger(budget, '--budget-ms', 1000, 600_000) }),
         },
       };
+    }
+    case 'bigo': {
+      // Ranges are checked by validateArgs, as for both hosts.
+      only(['max-n', 'repeats', 'budget-ms']);
+      const int = (flag: string): Record<string, number> => {
+        const text = stringFlag(args, flag);
+        const key = flag.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()); // max-n → maxN
+        return text === undefined ? {} : { [key]: parseInteger(text, `--${flag}`, -(2 ** 53), 2 ** 53) };
+      };
+      return { kind, params: { ...int('max-n'), ...int('repeats'), ...int('budget-ms') } };
     }
     default:
       throw new UsageError(`nanoscope measure: unknown measurement "${kind}" (known: ${KINDS.join(', ')})`);
@@ -228,6 +238,24 @@ function simdTable(r: SimdResult): string {
   return lines.join('\n');
 }
 
+function bigoTable(r: BigOResult): string {
+  const slope = (x: number | null) => (x === null ? '   —' : x.toFixed(2).padStart(5));
+  const lines = ['cell             points  largest n     ms (median, min–max)     slope  model (CPython)'];
+  for (const c of r.cells) {
+    const last = c.points.at(-1)!;
+    lines.push(
+      `${c.cell.padEnd(16)} ${String(c.points.length).padStart(6)} ${String(last.n).padStart(10)} ${last.ms.toFixed(2).padStart(10)} (${last.spread.min.toFixed(2)}–${last.spread.max.toFixed(2)})`.padEnd(67) +
+        `${slope(c.slope)}  ${c.modelSlope.toFixed(1)}${c.points.every((p) => p.agrees) ? '' : '  CHECKSUM MISMATCH'}`,
+    );
+    if (c.stoppedAt) lines.push(`    ${c.stoppedAt}`);
+    if (c.note) lines.push(`    ${c.note}`);
+  }
+  lines.push('', `slope = fitted log-log slope of ms against n (1 linear, 2 quadratic) over n ≥ largest n / 16 and ≥ 0.01 ms; ${r.runtime}`);
+  if (r.load.note) lines.push(r.load.note);
+  lines.push(`${r.stamp.cpuModel}, ${r.stamp.cores} cores, ${r.stamp.os}; ${(r.wallMs / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}
+
 function human(r: MeasurementResult): string {
   switch (r.kind) {
     case 'memory-latency':
@@ -250,6 +278,8 @@ function human(r: MeasurementResult): string {
       return startupTable(r);
     case 'simd':
       return simdTable(r);
+    case 'bigo':
+      return bigoTable(r);
   }
 }
 

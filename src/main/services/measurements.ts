@@ -18,7 +18,7 @@ import {
   type MeasurementResult,
   type OsCacheInfo,
 } from '../../shared/api';
-import type { EventLoopInput, SimdInput, FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
+import type { BigOInput, EventLoopInput, SimdInput, FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
 import { machineStamp } from './machineStamp';
 import { osCaches } from './osCaches';
 import { spawnWorker, workerScriptPath, type WorkerLocation, type WorkerName } from './workers';
@@ -61,6 +61,7 @@ const WORKER_OF: Record<MeasurementKind, WorkerName> = {
   startup: 'startup',
   speedup: 'speedup',
   simd: 'simd',
+  bigo: 'bigo',
   'event-loop': 'event-loop',
 };
 
@@ -135,7 +136,7 @@ export class MeasurementService {
     this.listeners.clear();
   }
 
-  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | SimdInput | EventLoopInput | Record<string, never> {
+  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | SimdInput | BigOInput | EventLoopInput | Record<string, never> {
     switch (request.kind) {
       case 'memory-latency':
         return { maxBytes: request.params.maxBytes, repeats: request.params.repeats ?? 3, budgetMs: request.params.budgetMs ?? 60_000 };
@@ -160,6 +161,8 @@ export class MeasurementService {
         return { source: request.params.source, timeoutMs: request.params.timeoutMs ?? 5000, execPath: process.execPath, nodeVersion: process.versions.node };
       case 'speedup':
         return { maxWorkers: request.params.maxWorkers, repeat: request.params.repeat ?? 3, budgetMs: request.params.budgetMs ?? 60_000, location: this.options.workers };
+      case 'bigo':
+        return { maxN: request.params.maxN ?? 1_024_000, repeats: request.params.repeats ?? 3, budgetMs: request.params.budgetMs ?? 60_000 };
       case 'simd':
         return { sizes: [...(request.params.sizes ?? SIMD_DEFAULT_SIZES)].sort((a, b) => a - b), budgetMs: request.params.budgetMs ?? 60_000 };
     }
@@ -242,6 +245,9 @@ export class MeasurementService {
           break;
         case 'simd':
           result = { kind: r.kind, results: r.results, ...common };
+          break;
+        case 'bigo':
+          result = { kind: r.kind, cells: r.cells, load: r.load, runtime: r.runtime, ...common };
           break;
         case 'event-loop':
           result = { kind: r.kind, ...r.outcome, runtimeVersion: r.runtimeVersion, stamp: common.stamp, startedAt: common.startedAt };

@@ -1,5 +1,5 @@
 /** Messages between a measurement worker and MeasurementService. */
-import type { EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
+import type { BigOMeasuredCellResult, RunLoad, EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
 
 /** Message prefix of a budget error; the CLI maps it to exit code 3. */
@@ -23,6 +23,7 @@ export type WorkerResult =
   | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number }
   | { readonly kind: 'startup'; readonly results: StartupResult['results']; readonly notes: readonly string[] }
   | { readonly kind: 'simd'; readonly results: SimdMeasurement[] }
+  | { readonly kind: 'bigo'; readonly cells: BigOMeasuredCellResult[]; readonly load: RunLoad; readonly runtime: string }
   | { readonly kind: 'event-loop'; readonly outcome: EventLoopRealOutcome; readonly runtimeVersion: string }
   | {
       readonly kind: 'speedup';
@@ -83,6 +84,12 @@ export interface SimdInput {
   readonly budgetMs: number;
 }
 
+export interface BigOInput {
+  readonly maxN: number;
+  readonly repeats: number;
+  readonly budgetMs: number;
+}
+
 export interface StartupInput {
   /** Samples per kind. */
   readonly repeat: number;
@@ -101,7 +108,7 @@ export interface StorageLatencyInput {
  * in a worker_thread) never starts a measurement.
  */
 export interface WorkerEnvelope<T> {
-  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'event-loop';
+  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'bigo' | 'event-loop';
   readonly input: T;
 }
 
