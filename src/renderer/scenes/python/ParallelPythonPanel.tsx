@@ -33,20 +33,20 @@ function Result({ r }: { r: GilResult }) {
         <thead>
           <tr>
             <th>style</th>
-            <th>workers</th>
-            <th>seconds (median; min–max)</th>
+            <th title="median of the runs; hover a row for min–max">seconds</th>
             <th>speed-up</th>
             <th>model</th>
           </tr>
         </thead>
         <tbody>
           {r.results.map((x) => (
-            <tr key={x.style} data-testid={`parallel.python.row.${x.style}`}>
-              <td>{x.style}</td>
-              <td>{x.workers}</td>
+            <tr key={x.style} data-testid={`parallel.python.row.${x.style}`} title={`${x.spread.repeats} runs: ${x.spread.min.toFixed(3)}–${x.spread.max.toFixed(3)} s`}>
               <td>
-                <span className="python-bar" style={{ width: `${(x.seconds / max) * 6}em` }} />
-                {x.seconds.toFixed(3)} ({x.spread.min.toFixed(3)}–{x.spread.max.toFixed(3)})
+                {x.style} ({x.workers})
+              </td>
+              <td>
+                <span className="python-bar" style={{ width: `${(x.seconds / max) * 4}em` }} />
+                {x.seconds.toFixed(3)}
               </td>
               <td data-testid={`parallel.python.speedup.${x.style}`}>×{measured[x.style].toFixed(2)}</td>
               <td>×{model[x.style].toFixed(2)}</td>
@@ -68,7 +68,7 @@ function Result({ r }: { r: GilResult }) {
                 {x.style} ({x.workers})
               </td>
               <td>
-                <span className="python-bar" style={{ width: `${(x.seconds / ioMax) * 6}em` }} />
+                <span className="python-bar" style={{ width: `${(x.seconds / ioMax) * 4}em` }} />
                 {x.seconds.toFixed(3)} s
               </td>
             </tr>

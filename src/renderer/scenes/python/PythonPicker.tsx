@@ -47,7 +47,7 @@ export function PythonPicker({ prefix }: { prefix: string }) {
   );
   if (s.search === null && s.loading) return <p className="muted python-picker">Looking for Python on this computer…</p>;
   return (
-    <div className="python-picker" data-testid={`${prefix}.python`}>
+    <div className="python-picker" data-testid={`${prefix}.python.picker`}>
       {chosen ? (
         <div className="row">
           <label className="field inline">
@@ -73,7 +73,12 @@ export function PythonPicker({ prefix }: { prefix: string }) {
             {s.search ? ` (looked for ${s.search.lookedFor.join(', ')})` : ''}. These panels run the tutorial’s cells in your own Python; everything else in
             Nanoscope works without it.
           </p>
-          <p>{installHint(os)} Then press Look again, or give the path of an interpreter below.</p>
+          <p>
+            {installHint(os)
+              .split('`')
+              .map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))}{' '}
+            Then press Look again, or give the path of an interpreter below.
+          </p>
         </div>
       )}
       {s.error && (

@@ -73,22 +73,20 @@ export function SimdPythonPanel() {
                 <thead>
                   <tr>
                     <th>implementation</th>
-                    <th>seconds</th>
                     <th>GB/s</th>
-                    <th>× the loop</th>
-                    <th>model style</th>
-                    <th>model × interpreted</th>
+                    <th>× loop</th>
+                    <th title="the model's style for it, and its speed-up over the interpreted loop">model</th>
                   </tr>
                 </thead>
                 <tbody>
                   {r.results.map((x) => (
-                    <tr key={x.impl} data-testid={`simd.python.row.${x.impl}`} title={WHY[x.impl]}>
+                    <tr key={x.impl} data-testid={`simd.python.row.${x.impl}`} title={`${WHY[x.impl]}; ${(x.seconds * 1000).toPrecision(3)} ms`}>
                       <td>{x.impl}</td>
-                      <td>{x.seconds.toExponential(2)}</td>
                       <td>{x.gbps.toFixed(3)}</td>
                       <td>×{(r.vs_loop[x.impl] ?? NaN).toFixed(1)}</td>
-                      <td>{STYLE_OF[x.impl]}</td>
-                      <td>×{modelVsInterp(STYLE_OF[x.impl]).toFixed(1)}</td>
+                      <td>
+                        {STYLE_OF[x.impl]} ×{modelVsInterp(STYLE_OF[x.impl]).toFixed(0)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -46,7 +46,7 @@ function ModelSide({ python, variant }: { python: PythonInfo; variant: RaceVaria
         ))}
       </ol>
       <p data-testid={`threads.python.${variant}.prediction`}>
-        Prediction: <strong>{p.lostPossible ? 'updates can be lost' : 'no update lost — ends at 0'}</strong>. {p.reason}.
+        Prediction: <strong>{p.lostPossible ? 'updates can be lost' : 'no update lost — ends at 0'}</strong>: {p.reason}.
       </p>
     </section>
   );
@@ -64,9 +64,9 @@ function RealSide({ result, variant }: { result: RaceResult | undefined; variant
         <thead>
           <tr>
             <th>run</th>
-            <th>lst[0] at the end</th>
-            <th>lost (at least)</th>
-            <th>seconds</th>
+            <th title="lst[0] when both threads have finished">lst[0]</th>
+            <th title="|lst[0]|: at least this many updates were lost">lost ≥</th>
+            <th>s</th>
           </tr>
         </thead>
         <tbody>
