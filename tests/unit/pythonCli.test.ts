@@ -131,3 +131,14 @@ describe.skipIf(!hasSystem)('with /usr/bin/python3', () => {
     expect(r.stderr).toContain('budget');
   });
 });
+
+describe.skipIf(!hasSystem)('the app path (service called as the python worker calls it)', () => {
+  it('python-dask counts text sent by the app (written to a temporary file, removed after)', async () => {
+    const { measurePythonDask } = await import('../../src/main/services/python/measure');
+    const { findPython } = await import('../../src/main/services/python/find');
+    const info = (await findPython({ explicit: SYSTEM })).chosen;
+    if (!info.dask) return;
+    const r = await measurePythonDask({ python: SYSTEM, text: 'b a\nb\n' });
+    expect([r.records, r.words, r.distinct, r.top[0]]).toEqual([2, 3, 2, { word: 'b', count: 2 }]);
+  });
+});
