@@ -64,7 +64,8 @@ export interface PythonGilResult {
   };
   /** The kernel: `sum(i * i for i in range(n))`-style loop, total iterations split over the workers. */
   readonly kernel: { readonly iterations: number; readonly code: string };
-  readonly model: { readonly threads: number; readonly processes: number; readonly switch_points: string; readonly rule: string };
+  /** The parallel scene's model for the same worker and core counts (speed-ups over one thread). */
+  readonly model: { readonly threads: number; readonly processes: number; readonly io_threads: number; readonly switch_points: string; readonly rule: string };
   readonly cores: number;
   readonly load: HostLoad;
   readonly wall_ms: number;

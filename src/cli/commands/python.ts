@@ -134,8 +134,8 @@ export async function runPythonMeasure(ctx: CliContext, kind: string, args: Pars
         else {
           ctx.out(`${describe(r.python)}\nCPU-bound kernel, ${r.kernel.iterations} iterations in all (median of ${r.results[0]?.spread.repeats} runs):`);
           for (const x of r.results) ctx.out(`  ${x.style.padEnd(9)} ×${x.workers}  ${x.seconds.toFixed(3)} s  (${x.spread.min.toFixed(3)}–${x.spread.max.toFixed(3)})`);
-          ctx.out(`speed-up: threads ${r.speedup.threads.toFixed(2)}× (model ${r.model.threads}×), processes ${r.speedup.processes.toFixed(2)}× (model ${r.model.processes}×)`);
-          ctx.out(`IO-bound (${r.io.waits} waits of ${r.io.wait_ms} ms): ${r.io.results.map((x) => `${x.style} ×${x.workers} ${x.seconds.toFixed(3)} s`).join(', ')}; threads ${r.io.speedup.threads.toFixed(2)}×`);
+          ctx.out(`speed-up: threads ${r.speedup.threads.toFixed(2)}× (model ${r.model.threads.toFixed(2)}×), processes ${r.speedup.processes.toFixed(2)}× (model ${r.model.processes.toFixed(2)}×)`);
+          ctx.out(`IO-bound (${r.io.waits} waits of ${r.io.wait_ms} ms): ${r.io.results.map((x) => `${x.style} ×${x.workers} ${x.seconds.toFixed(3)} s`).join(', ')}; threads ${r.io.speedup.threads.toFixed(2)}× (model ${r.model.io_threads.toFixed(2)}×)`);
           if (r.load.note) ctx.out(`note: ${r.load.note}`);
         }
         return;

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sceneGilSpeedups } from '../../../sim/parallel/gilCompare';
 import { predictGilSpeedup, predictRace, switchPointsOf, type InterpreterFacts } from '../../../sim/threads/pythonGil';
 import {
   PYTHON_LIMITS,
@@ -113,6 +114,7 @@ export async function measurePythonGil(params: PythonGilParams, hooks: RunHooks 
   const sec = (s: string): number => results.find((r) => r.style === s)!.seconds;
   const ioSec = (s: string): number => out.result.io.find((r) => r.style === s)!.seconds;
   const switchPoints = switchPointsOf(facts(python));
+  const scene = sceneGilSpeedups(workers, cores);
   return {
     python,
     results,
@@ -120,8 +122,11 @@ export async function measurePythonGil(params: PythonGilParams, hooks: RunHooks 
     io: { waits, wait_ms: waitMs, results: out.result.io, speedup: { threads: ioSec('single') / ioSec('threads') } },
     kernel: { iterations, code: GIL_KERNEL },
     model: {
-      threads: predictGilSpeedup('threads', workers, cores, python.free_threaded),
-      processes: predictGilSpeedup('processes', workers, cores, python.free_threaded),
+      // The parallel scene's scheduler model (its cpu-bound and io-bound presets); a free-threaded
+      // build has no GIL, so its threads are costed as processes without the spawn.
+      threads: python.free_threaded ? predictGilSpeedup('threads', workers, cores, true) : scene.cpu.gil,
+      processes: scene.cpu.processes,
+      io_threads: scene.io.gil,
       switch_points: switchPoints,
       rule: python.free_threaded ? 'no GIL: threads run Python at the same time' : 'one GIL: one thread runs Python bytecode at a time, whatever the core count',
     },

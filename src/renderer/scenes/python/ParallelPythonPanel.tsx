@@ -55,8 +55,8 @@ function Result({ r }: { r: GilResult }) {
         </tbody>
       </table>
       <p data-testid="parallel.python.summary">
-        Threads: <strong>×{r.speedup.threads.toFixed(2)}</strong> (the model: ×{r.model.threads} — {r.model.rule}). Processes:{' '}
-        <strong>×{r.speedup.processes.toFixed(2)}</strong> (the model: ×{r.model.processes} on {r.cores} cores; start-up of the pool included).
+        Threads: <strong>×{r.speedup.threads.toFixed(2)}</strong> (the scene’s model: ×{r.model.threads.toFixed(2)} — {r.model.rule}). Processes:{' '}
+        <strong>×{r.speedup.processes.toFixed(2)}</strong> (the scene’s model: ×{r.model.processes.toFixed(2)} on {r.cores} cores; start-up of the pool included).
       </p>
       <h4>IO-bound: {r.io.waits} waits of {r.io.wait_ms} ms</h4>
       <p className="muted">A thread waiting in <code>time.sleep</code> lets go of the GIL, so threads overlap the waits even though only one runs Python at a time.</p>
@@ -76,7 +76,7 @@ function Result({ r }: { r: GilResult }) {
         </tbody>
       </table>
       <p>
-        Threads on waits: <strong data-testid="parallel.python.io.speedup">×{r.io.speedup.threads.toFixed(2)}</strong> (the model: ×{r.io.results[1]?.workers ?? 1}: waits overlap fully, the GIL is free while a thread sleeps)
+        Threads on waits: <strong data-testid="parallel.python.io.speedup">×{r.io.speedup.threads.toFixed(2)}</strong> (the scene’s model: ×{r.model.io_threads.toFixed(2)} on its io-bound job: the GIL is free while a thread waits)
       </p>
       <details>
         <summary>The kernel ({r.kernel.iterations.toLocaleString('en-US')} iterations in all, split over the workers)</summary>
