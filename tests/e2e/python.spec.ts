@@ -59,6 +59,15 @@ withPython.describe('Python panels with /usr/bin/python3', () => {
     await expect(page.getByTestId('parallel.python.io.speedup')).toHaveText(/^×\d+\.\d\d$/);
   });
 
+  withPython('cancel stops a Python run (its process group is killed) and says so', async ({ page }) => {
+    await openRealRun(page, 'parallel');
+    await page.getByTestId('parallel.python.run').click();
+    await expect(page.getByTestId('parallel.python.progress')).toBeVisible();
+    await page.getByTestId('parallel.python.cancel').click();
+    await expect(page.getByTestId('parallel.python.error')).toHaveText('Measurement cancelled.');
+    await expect(page.getByTestId('parallel.python.run')).toBeVisible();
+  });
+
   withPython('vectorization: a row for the loop, numpy, apply and the pandas expression', async ({ page }) => {
     await openRealRun(page, 'simd');
     await page.getByTestId('simd.python.n').selectOption('100000');

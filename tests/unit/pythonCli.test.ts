@@ -142,3 +142,18 @@ describe.skipIf(!hasSystem)('the app path (service called as the python worker c
     expect([r.records, r.words, r.distinct, r.top[0]]).toEqual([2, 3, 2, { word: 'b', count: 2 }]);
   });
 });
+
+describe.skipIf(!hasSystem)('no run outlives its host', () => {
+  it('a run script exits as soon as its stdin closes (what a terminated worker or a dead host does to it)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { PRELUDE } = await import('../../src/main/services/python/scripts');
+    const child = spawn(SYSTEM, ['-c', `${PRELUDE}time.sleep(30)\n`, '{}'], { stdio: ['pipe', 'ignore', 'ignore'] });
+    const t0 = Date.now();
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('close', (c) => resolve(c));
+      setTimeout(() => child.stdin.end(), 300);
+    });
+    expect(code).toBe(3);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+});

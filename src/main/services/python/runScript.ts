@@ -72,7 +72,8 @@ export function runPythonScript<T>(executable: string, prefixArgs: readonly stri
     const child = spawn(executable, [...prefixArgs, '-B', file, JSON.stringify(params)], {
       cwd: dir,
       env: childEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // stdin stays open and unused: its closing tells the script's watchdog to exit (see PRELUDE).
+      stdio: ['pipe', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
       windowsHide: true,
     });

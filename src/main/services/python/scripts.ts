@@ -8,7 +8,23 @@
 /** Marker lines the runner parses; anything else on stdout is the cell's own output. */
 export const MARK = { progress: '@@NANOSCOPE_PROGRESS ', result: '@@NANOSCOPE_RESULT ', probe: '@@NANOSCOPE_PROBE ' } as const;
 
-const PRELUDE = String.raw`import sys, json, time, os
+/**
+ * Every run script starts with this: progress/result markers, the parameters, and a watchdog
+ * that ends the process when its stdin closes — the host's end of that pipe closes when the
+ * worker that started it is terminated (a cancel) or the host dies, so no run outlives them.
+ */
+export const PRELUDE = String.raw`import sys, json, time, os
+if __name__ == '__main__':
+    import threading
+    def _nanoscope_watch():
+        # os.read on the raw fd: a buffered sys.stdin read would hold a lock at interpreter shutdown.
+        try:
+            while os.read(0, 4096):
+                pass
+        except OSError:
+            pass
+        os._exit(3)
+    threading.Thread(target=_nanoscope_watch, daemon=True).start()
 _out = sys.stdout
 def progress(f, msg):
     _out.write('@@NANOSCOPE_PROGRESS ' + json.dumps({'fraction': f, 'message': msg}) + '\n')
