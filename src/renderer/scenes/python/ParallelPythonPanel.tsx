@@ -45,7 +45,7 @@ function Result({ r }: { r: GilResult }) {
                 {x.style} ({x.workers})
               </td>
               <td>
-                <span className="python-bar" style={{ width: `${(x.seconds / max) * 4}em` }} />
+                <span className="python-bar" style={{ width: `${(x.seconds / max) * 2}em` }} />
                 {x.seconds.toFixed(3)}
               </td>
               <td data-testid={`parallel.python.speedup.${x.style}`}>×{measured[x.style].toFixed(2)}</td>

@@ -72,10 +72,10 @@ export function SimdPythonPanel() {
               <table className="python-table" data-testid="simd.python.table">
                 <thead>
                   <tr>
-                    <th>implementation</th>
+                    <th>impl</th>
                     <th>GB/s</th>
-                    <th>× loop</th>
-                    <th title="the model's style for it, and its speed-up over the interpreted loop">model</th>
+                    <th>×loop</th>
+                    <th title="the model's speed-up over the interpreted loop, for the style this stands for">model</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -84,13 +84,15 @@ export function SimdPythonPanel() {
                       <td>{x.impl}</td>
                       <td>{x.gbps.toFixed(3)}</td>
                       <td>×{(r.vs_loop[x.impl] ?? NaN).toFixed(1)}</td>
-                      <td>
-                        {STYLE_OF[x.impl]} ×{modelVsInterp(STYLE_OF[x.impl]).toFixed(0)}
-                      </td>
+                      <td title={`the model's ${STYLE_OF[x.impl]} style`}>×{modelVsInterp(STYLE_OF[x.impl]).toFixed(0)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+              <p className="muted" data-testid="simd.python.model">
+                Model column: the model’s speed-up over its interpreted loop for the style each stands for — the loop and <code>apply</code> are interpreted
+                (×1), numpy and the pandas expression are SIMD (×{modelVsInterp('simd').toFixed(0)}; scalar compiled code would be ×{modelVsInterp('scalar').toFixed(0)}).
+              </p>
               {r.vs_loop['pandas-apply'] !== undefined && (
                 <p data-testid="simd.python.apply">
                   <code>Series.apply</code> ran at <strong>×{r.vs_loop['pandas-apply'].toFixed(2)}</strong> the plain loop, the vectorized expression at{' '}
