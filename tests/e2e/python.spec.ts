@@ -4,6 +4,7 @@
  * missing path): the panels say so and how to install it.
  */
 import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
 
@@ -30,6 +31,12 @@ function hostWith(python: string | undefined) {
   });
 }
 
+/** Serious or critical axe violations inside one element, as readable lines. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function openRealRun(page: Page, route: string): Promise<void> {
   await page.goto(`#/${route}`);
   await page.getByRole('tab', { name: 'Real run' }).click();
@@ -48,7 +55,7 @@ withPython.describe('Python panels with /usr/bin/python3', () => {
     const verdict = page.getByTestId('threads.python.seed.verdict');
     await expect(verdict).toBeVisible({ timeout: 60_000 });
     if (prediction.includes('no update lost')) await expect(verdict).toHaveText('Every run ended at 0, as the model predicts.');
-    await expect(page.getByTestId('threads.python.seed.real')).toContainText('2 threads × 100,000');
+    await expect(page.getByTestId('threads.python.seed.real')).toContainText('2 threads × 100,000');    expect(await axeViolations(page, '[data-testid="threads.python"]')).toEqual([]);
   });
 
   withPython('parallel: single, threads and processes rows with speed-ups beside the model', async ({ page }) => {
@@ -94,6 +101,6 @@ noPython.describe('Python panels without Python', () => {
     }
     await page.getByTestId('simd.python.path').fill('/nonexistent/other/python');
     await page.getByTestId('simd.python.use').click();
-    await expect(page.getByTestId('simd.python.error')).toHaveText('/nonexistent/other/python is not a Python 3 interpreter (it did not answer the probe)');
+    await expect(page.getByTestId('simd.python.error')).toHaveText('/nonexistent/other/python is not a Python 3 interpreter (it did not answer the probe)');    expect(await axeViolations(page, '[data-testid="simd.python"]')).toEqual([]);
   });
 });
