@@ -157,3 +157,14 @@ describe.skipIf(!hasSystem)('no run outlives its host', () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 });
+
+describe.skipIf(!hasSystem)('budgets of a run', () => {
+  it('stops a script that prints past the output cap, and passes progress on', async () => {
+    const { runPythonScript } = await import('../../src/main/services/python/runScript');
+    const { PRELUDE } = await import('../../src/main/services/python/scripts');
+    const seen: string[] = [];
+    const r = runPythonScript(SYSTEM, [], `${PRELUDE}progress(0.5, 'half')\nprint('x' * 200000)\nresult({})\n`, {}, { timeoutMs: 20_000, maxOutputBytes: 10_000, onProgress: (f, m) => seen.push(`${f} ${m}`) });
+    await expect(r).rejects.toThrow('budget exceeded: the Python run printed more than 10 KiB and was stopped');
+    expect(seen).toEqual(['0.5 half']);
+  });
+});

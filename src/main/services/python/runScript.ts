@@ -116,11 +116,14 @@ export function runPythonScript<T>(executable: string, prefixArgs: readonly stri
       return true;
     };
     child.stdout.on('data', (c: Buffer) => {
-      if (!count(c)) return;
+      if (stopped !== null) return;
+      // Lines of this chunk are read before the cap is checked (a chunk is at most 64 KiB), so
+      // progress printed just before a flood is not lost.
       pending += c.toString('utf8');
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const l of lines) line(l.replace(/\r$/, ''));
+      count(c);
     });
     child.stderr.on('data', (c: Buffer) => {
       if (count(c)) stderr += c.toString('utf8');
