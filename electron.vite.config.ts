@@ -27,6 +27,7 @@ export default defineConfig({
           'workers/simd': resolve('src/main/workers/simd.ts'),
           'workers/bigo': resolve('src/main/workers/bigo.ts'),
           'workers/event-loop': resolve('src/main/workers/eventLoop.ts'),
+          'workers/python': resolve('src/main/workers/python.ts'),
         },
         output: {
           entryFileNames: '[name].js',

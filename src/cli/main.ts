@@ -30,10 +30,18 @@ const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: 'measure',
-    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000], speedup --max-workers N [--repeat 3] [--budget-ms 60000], startup [--repeat 15], simd [--sizes 16K,256K,4M,64M] [--budget-ms 60000], bigo [--max-n 1024000] [--repeats 3] [--budget-ms 60000]',
-    usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing|speedup|startup|simd [options]',
-    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value', 'max-workers': 'value', sizes: 'value', 'max-n': 'value' },
+    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000], speedup --max-workers N [--repeat 3] [--budget-ms 60000], startup [--repeat 15], simd [--sizes 16K,256K,4M,64M] [--budget-ms 60000], bigo [--max-n 1024000] [--repeats 3] [--budget-ms 60000], python-gil [--workers N] [--iterations 3000000] [--repeat 3], python-race --variant seed|call [--iterations 1000000] [--repeat 3], python-vector [--n 1000000] [--repeat 3], python-bigo [--sizes 1000,10000,100000] [--ops 1000] [--appends 64], python-dask --input FILE; every python-* takes --python PATH and --budget-ms (default 120000)',
+    usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing|speedup|startup|simd|bigo|python-gil|python-race|python-vector|python-bigo|python-dask [options]',
+    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value', 'max-workers': 'value', sizes: 'value', python: 'value', variant: 'value', n: 'value', input: 'value', ops: 'value', appends: 'value', 'max-n': 'value' },
     load: () => import('./commands/measure'),
+  },
+  {
+    name: 'python',
+    summary:
+      'the Python 3 interpreter the Python runs use (NANOSCOPE_PYTHON, else python3/python on PATH, /usr/bin/python3, py -3 on Windows; the one with most of numpy/pandas/dask): version, implementation, free-threaded, package versions. Exit 1 when none is found',
+    usage: 'python [--python PATH]',
+    flags: { python: 'value' },
+    load: () => import('./commands/python'),
   },
   {
     name: 'trace',

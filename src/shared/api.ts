@@ -4,6 +4,20 @@
  * Arguments are validated by `validateArgs` (same code, same messages, in both hosts).
  */
 
+import type {
+  PythonBigOParams,
+  PythonBigOResult,
+  PythonDaskParams,
+  PythonDaskResult,
+  PythonGilParams,
+  PythonGilResult,
+  PythonRaceParams,
+  PythonRaceResult,
+  PythonSearch,
+  PythonVectorParams,
+  PythonVectorResult,
+} from './python';
+
 /** Error codes every host uses; HTTP status in browser mode in brackets. */
 export type ApiErrorCode =
   | 'bad-request' // [400] arguments failed validation
@@ -415,7 +429,12 @@ export type MeasurementRequest =
   | { readonly kind: 'startup'; readonly params: StartupParams }
   | { readonly kind: 'simd'; readonly params: SimdMeasureParams }
   | { readonly kind: 'bigo'; readonly params: BigOMeasureParams }
-  | { readonly kind: 'event-loop'; readonly params: EventLoopRealParams };
+  | { readonly kind: 'event-loop'; readonly params: EventLoopRealParams }
+  | { readonly kind: 'python-gil'; readonly params: PythonGilParams }
+  | { readonly kind: 'python-race'; readonly params: PythonRaceParams }
+  | { readonly kind: 'python-vector'; readonly params: PythonVectorParams }
+  | { readonly kind: 'python-bigo'; readonly params: PythonBigOParams }
+  | { readonly kind: 'python-dask'; readonly params: PythonDaskParams };
 
 export type MeasurementResult =
   | MemoryLatencyResult
@@ -428,8 +447,23 @@ export type MeasurementResult =
   | StartupResult
   | SimdResult
   | BigOResult
-  | EventLoopRealResult;
+  | EventLoopRealResult
+  | PythonMeasurementResult;
 export type MeasurementKind = MeasurementRequest['kind'];
+
+/** What every host-side run adds to a Python result. */
+interface RunContext {
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+  readonly wallMs: number;
+}
+/** A Python run (issue 20): the shapes of src/shared/python.ts, tagged with their kind. */
+export type PythonMeasurementResult =
+  | (PythonGilResult & RunContext & { readonly kind: 'python-gil' })
+  | (PythonRaceResult & RunContext & { readonly kind: 'python-race' })
+  | (PythonVectorResult & RunContext & { readonly kind: 'python-vector' })
+  | (PythonBigOResult & RunContext & { readonly kind: 'python-bigo' })
+  | (PythonDaskResult & RunContext & { readonly kind: 'python-dask' });
 
 export interface MeasurementProgress {
   readonly jobId: string;
@@ -484,6 +518,8 @@ export interface ApiMethods {
   saveFile: { args: [SaveFileRequest]; result: SaveFileResult };
   /** Optional capability `nativeDialogs`: an open dialog (desktop); unsupported in browser mode. */
   openFile: { args: [OpenFileRequest]; result: OpenFileResult };
+  /** The Python interpreters on this machine and the preferred one; `path` probes only that one (issue 20). */
+  findPython: { args: [{ readonly path?: string }]; result: PythonSearch };
 }
 
 export type ApiMethodName = keyof ApiMethods;
@@ -494,6 +530,7 @@ export const API_METHODS: readonly ApiMethodName[] = [
   'cancelMeasurement',
   'saveFile',
   'openFile',
+  'findPython',
 ];
 
 /** The object the renderer uses (window.nanoscope in desktop mode, an HTTP client in browser mode). */

@@ -4,6 +4,7 @@
  * and the field: "startMeasurement: params.maxBytes must be an integer from 4096 to 2147483648".
  */
 import { API_METHODS, type ApiErrorShape, type ApiMethodName } from './api';
+import { PYTHON_LIMITS } from './python';
 
 export type ValidatedArgs =
   | { readonly ok: true; readonly method: ApiMethodName; readonly args: unknown[] }
@@ -70,11 +71,68 @@ function checkArity(method: string, args: unknown[], n: number, names: readonly 
   }
 }
 
+/** An interpreter path the user set: absolute, one line, bounded. */
+function checkPythonPath(where: string, value: unknown, optional: boolean): void {
+  if (value === undefined && optional) return;
+  if (typeof value !== 'string' || value.length === 0 || value.length > PYTHON_LIMITS.path.maxChars || /[\0\r\n]/.test(value) || !/^(\/|[A-Za-z]:[\\/])/.test(value)) {
+    throw new Invalid(`${where} must be an absolute path of at most ${PYTHON_LIMITS.path.maxChars} characters on one line`);
+  }
+}
+
+/** The Python runs (issue 20): numbers in their bounds, an optional interpreter path. */
+function validatePythonParams(m: string, kind: string, params: Record<string, unknown>): void {
+  const L = PYTHON_LIMITS;
+  const common = ['python', 'budgetMs'];
+  checkPythonPath(`${m}: params.python`, params.python, true);
+  checkInt(`${m}: params.budgetMs`, params.budgetMs, L.budgetMs.min, L.budgetMs.max, true);
+  switch (kind) {
+    case 'python-race':
+      checkKeys(`${m}: params`, params, [...common, 'variant', 'iterations', 'repeat']);
+      if (params.variant !== 'seed' && params.variant !== 'call') throw new Invalid(`${m}: params.variant must be seed or call`);
+      checkInt(`${m}: params.iterations`, params.iterations, L.race.iterations.min, L.race.iterations.max, true);
+      checkInt(`${m}: params.repeat`, params.repeat, L.race.repeat.min, L.race.repeat.max, true);
+      return;
+    case 'python-gil':
+      checkKeys(`${m}: params`, params, [...common, 'iterations', 'workers', 'repeat']);
+      checkInt(`${m}: params.iterations`, params.iterations, L.gil.iterations.min, L.gil.iterations.max, true);
+      checkInt(`${m}: params.workers`, params.workers, L.gil.workers.min, L.gil.workers.max, true);
+      checkInt(`${m}: params.repeat`, params.repeat, L.gil.repeat.min, L.gil.repeat.max, true);
+      return;
+    case 'python-vector':
+      checkKeys(`${m}: params`, params, [...common, 'n', 'repeat']);
+      checkInt(`${m}: params.n`, params.n, L.vector.n.min, L.vector.n.max, true);
+      checkInt(`${m}: params.repeat`, params.repeat, L.vector.repeat.min, L.vector.repeat.max, true);
+      return;
+    case 'python-bigo':
+      checkKeys(`${m}: params`, params, [...common, 'sizes', 'ops', 'appends']);
+      if (params.sizes !== undefined) {
+        if (!Array.isArray(params.sizes) || params.sizes.length === 0 || params.sizes.length > L.bigo.sizes.max) {
+          throw new Invalid(`${m}: params.sizes must be an array of 1 to ${L.bigo.sizes.max} integers`);
+        }
+        params.sizes.forEach((s: unknown, i: number) => checkInt(`${m}: params.sizes[${i}]`, s, L.bigo.size.min, L.bigo.size.max, false));
+      }
+      checkInt(`${m}: params.ops`, params.ops, L.bigo.ops.min, L.bigo.ops.max, true);
+      checkInt(`${m}: params.appends`, params.appends, L.bigo.appends.min, L.bigo.appends.max, true);
+      return;
+    case 'python-dask':
+      // The app sends the text itself; a host path (the CLI's --input) is never taken from a request.
+      checkKeys(`${m}: params`, params, [...common, 'text']);
+      if (typeof params.text !== 'string' || params.text.length > PYTHON_LIMITS.dask.textChars) {
+        throw new Invalid(`${m}: params.text must be a string of at most ${PYTHON_LIMITS.dask.textChars} characters`);
+      }
+      return;
+  }
+}
+
 function validateMeasurementRequest(m: string, req: unknown): void {
   if (!isRecord(req)) throw new Invalid(`${m}: request must be an object { kind, params }`);
   checkKeys(`${m}: request`, req, ['kind', 'params']);
   const params = req.params;
   if (!isRecord(params)) throw new Invalid(`${m}: params must be an object`);
+  if (typeof req.kind === 'string' && ['python-gil', 'python-race', 'python-vector', 'python-bigo', 'python-dask'].includes(req.kind)) {
+    validatePythonParams(m, req.kind, params);
+    return;
+  }
   switch (req.kind) {
     case 'memory-latency': {
       const L = MEMORY_LATENCY_LIMITS;
@@ -167,7 +225,7 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       return;
     }
     default:
-      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, bigo, event-loop`);
+      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, bigo, event-loop, python-gil, python-race, python-vector, python-bigo, python-dask`);
   }
 }
 
@@ -234,6 +292,12 @@ export function validateArgs(method: string, args: unknown): ValidatedArgs {
       case 'openFile':
         checkArity(method, args, 1, ['request']);
         validateOpenFile(method, args[0]);
+        break;
+      case 'findPython':
+        checkArity(method, args, 1, ['request']);
+        if (!isRecord(args[0])) throw new Invalid(`${method}: request must be an object { path? }`);
+        checkKeys(`${method}: request`, args[0], ['path']);
+        checkPythonPath(`${method}: request.path`, args[0].path, true);
         break;
     }
     return { ok: true, method, args: args as unknown[] };

@@ -22,6 +22,7 @@ const api: HostApi = {
   },
   saveFile: async () => ({ path: null }),
   openFile: async () => ({ path: null }),
+  findPython: async () => ({ chosen: { found: false, executable: null, version: null, implementation: null, free_threaded: false, numpy: null, pandas: null, dask: null }, candidates: [], lookedFor: [] }),
 };
 const router = createIpcRouter(api, { methods: API_METHODS });
 const from = (url: string) => ({ senderFrame: { url } });

@@ -31,7 +31,7 @@ describe('validateArgs', () => {
   it('unknown method → not-found', () => {
     expect(validateArgs('rmRf', [])).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'unknown method "rmRf" (known: hostInfo, osCaches, startMeasurement, cancelMeasurement, saveFile, openFile)' },
+      error: { code: 'not-found', message: 'unknown method "rmRf" (known: hostInfo, osCaches, startMeasurement, cancelMeasurement, saveFile, openFile, findPython)' },
     });
     expect(validateArgs('toString', []).ok).toBe(false);
   });
@@ -49,10 +49,18 @@ describe('validateArgs', () => {
     [mem({ maxBytes: 4096, extra: 1 }), 'startMeasurement: params.extra is not a known field (expected maxBytes, repeats, budgetMs)'],
     [[{ kind: 'storage-latency', params: { reads: 15 } }], 'startMeasurement: params.reads must be an integer from 16 to 4096'],
     [[{ kind: 'storage-latency', params: { reads: 4097 } }], 'startMeasurement: params.reads must be an integer from 16 to 4096'],
-    [[{ kind: 'cpu-latency', params: {} }], 'startMeasurement: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, bigo, event-loop'],
+    [[{ kind: 'cpu-latency', params: {} }], 'startMeasurement: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, bigo, event-loop, python-gil, python-race, python-vector, python-bigo, python-dask'],
     [[{ kind: 'bigo', params: { maxN: 999 } }], 'startMeasurement: params.maxN must be an integer from 1000 to 2000000'],
     [[{ kind: 'bigo', params: { repeats: 16 } }], 'startMeasurement: params.repeats must be an integer from 1 to 15'],
     [[{ kind: 'bigo', params: { sizes: [1] } }], 'startMeasurement: params.sizes is not a known field (expected maxN, repeats, budgetMs)'],
+    [[{ kind: 'python-race', params: { variant: 'both' } }], 'startMeasurement: params.variant must be seed or call'],
+    [[{ kind: 'python-race', params: { variant: 'seed', iterations: 0 } }], 'startMeasurement: params.iterations must be an integer from 1 to 10000000'],
+    [[{ kind: 'python-gil', params: { python: 'python3' } }], 'startMeasurement: params.python must be an absolute path of at most 4096 characters on one line'],
+    [[{ kind: 'python-gil', params: { python: '/usr/bin/python3\n-c' } }], 'startMeasurement: params.python must be an absolute path of at most 4096 characters on one line'],
+    [[{ kind: 'python-gil', params: { workers: 17 } }], 'startMeasurement: params.workers must be an integer from 1 to 16'],
+    [[{ kind: 'python-bigo', params: { sizes: [10, 1_000_001] } }], 'startMeasurement: params.sizes[1] must be an integer from 10 to 1000000'],
+    [[{ kind: 'python-dask', params: { input: '/etc/passwd', text: '' } }], 'startMeasurement: params.input is not a known field (expected python, budgetMs, text)'],
+    [[{ kind: 'python-vector', params: { n: 5_000_001 } }], 'startMeasurement: params.n must be an integer from 1000 to 5000000'],
     [[{ kind: 'event-loop', params: { source: 1, runtime: 'node' } }], 'startMeasurement: params.source must be a string of at most 20000 characters'],
     [[{ kind: 'event-loop', params: { source: 'x'.repeat(20_001), runtime: 'node' } }], 'startMeasurement: params.source must be a string of at most 20000 characters'],
     [[{ kind: 'event-loop', params: { source: '', runtime: 'browser' } }], 'startMeasurement: params.runtime must be "node" (the browser runtime runs in the page)'],

@@ -11,11 +11,11 @@ import { parseInteger, parseSize, stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { BudgetError, FailedError, InputError, UsageError } from '../errors';
 
-const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing', 'startup', 'speedup', 'simd', 'bigo'] as const;
+const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing', 'startup', 'speedup', 'simd', 'bigo', 'python-gil', 'python-race', 'python-vector', 'python-bigo', 'python-dask'] as const;
 
 function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
   const only = (allowed: string[]): void => {
-    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat', 'max-workers', 'sizes', 'max-n']) {
+    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat', 'max-workers', 'sizes', 'python', 'variant', 'n', 'input', 'ops', 'appends', 'max-n']) {
       if (args.flags.has(f) && !allowed.includes(f)) throw new UsageError(`nanoscope measure ${kind}: unknown flag --${f}`);
     }
   };
@@ -280,6 +280,8 @@ function human(r: MeasurementResult): string {
       return simdTable(r);
     case 'bigo':
       return bigoTable(r);
+    default:
+      return JSON.stringify(r);
   }
 }
 
@@ -287,6 +289,10 @@ export async function run(ctx: CliContext, positionals: string[], flags: Map<str
   const [kind, ...extra] = positionals;
   if (kind === undefined) throw new UsageError(`nanoscope measure: which measurement? (${KINDS.join(', ')})`);
   if (extra.length) throw new UsageError(`nanoscope measure: unexpected argument "${extra[0]}"`);
+  if (kind.startsWith('python-')) {
+    await (await import('./python')).runPythonMeasure(ctx, kind, { positionals, flags });
+    return;
+  }
   const request = buildRequest(kind, { positionals, flags });
   const checked = validateArgs('startMeasurement', [request]);
   if (!checked.ok) throw new InputError(checked.error.message.replace(/^startMeasurement: params\.(\w+)/, (_m, f: string) => `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));

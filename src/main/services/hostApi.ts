@@ -19,6 +19,7 @@ import {
 import { machineStamp } from './machineStamp';
 import type { MeasurementService } from './measurements';
 import { osCaches } from './osCaches';
+import { findPython } from './python/find';
 
 export type HostApi = {
   readonly [M in ApiMethodName]: (...args: ApiMethods[M]['args']) => Promise<ApiMethods[M]['result']>;
@@ -57,6 +58,7 @@ export function createHostApi(deps: HostApiDeps): HostApi {
       }
       return deps.saveFile(request);
     },
+    findPython: async (request: { readonly path?: string }) => findPython(request.path === undefined ? {} : { explicit: request.path }),
     openFile: async (request: OpenFileRequest) => {
       if (!deps.openFile) {
         throw new ApiError('unsupported', `openFile is not available in ${deps.mode} mode; the renderer uses a file input instead`);

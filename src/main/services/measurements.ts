@@ -18,7 +18,7 @@ import {
   type MeasurementResult,
   type OsCacheInfo,
 } from '../../shared/api';
-import type { BigOInput, EventLoopInput, SimdInput, FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
+import type { BigOInput, PythonInput, EventLoopInput, SimdInput, FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
 import { machineStamp } from './machineStamp';
 import { osCaches } from './osCaches';
 import { spawnWorker, workerScriptPath, type WorkerLocation, type WorkerName } from './workers';
@@ -63,6 +63,11 @@ const WORKER_OF: Record<MeasurementKind, WorkerName> = {
   simd: 'simd',
   bigo: 'bigo',
   'event-loop': 'event-loop',
+  'python-gil': 'python',
+  'python-race': 'python',
+  'python-vector': 'python',
+  'python-bigo': 'python',
+  'python-dask': 'python',
 };
 
 /** Kills a measurement's child process; it may already be gone. */
@@ -136,7 +141,7 @@ export class MeasurementService {
     this.listeners.clear();
   }
 
-  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | SimdInput | BigOInput | EventLoopInput | Record<string, never> {
+  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | SimdInput | BigOInput | EventLoopInput | PythonInput | Record<string, never> {
     switch (request.kind) {
       case 'memory-latency':
         return { maxBytes: request.params.maxBytes, repeats: request.params.repeats ?? 3, budgetMs: request.params.budgetMs ?? 60_000 };
@@ -163,6 +168,12 @@ export class MeasurementService {
         return { maxWorkers: request.params.maxWorkers, repeat: request.params.repeat ?? 3, budgetMs: request.params.budgetMs ?? 60_000, location: this.options.workers };
       case 'bigo':
         return { maxN: request.params.maxN ?? 1_024_000, repeats: request.params.repeats ?? 3, budgetMs: request.params.budgetMs ?? 60_000 };
+      case 'python-gil':
+      case 'python-race':
+      case 'python-vector':
+      case 'python-bigo':
+      case 'python-dask':
+        return { request };
       case 'simd':
         return { sizes: [...(request.params.sizes ?? SIMD_DEFAULT_SIZES)].sort((a, b) => a - b), budgetMs: request.params.budgetMs ?? 60_000 };
     }
@@ -251,6 +262,9 @@ export class MeasurementService {
           break;
         case 'event-loop':
           result = { kind: r.kind, ...r.outcome, runtimeVersion: r.runtimeVersion, stamp: common.stamp, startedAt: common.startedAt };
+          break;
+        case 'python':
+          result = { ...r.result, ...common } as MeasurementResult;
           break;
         case 'speedup': {
           const { kind, points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io } = r;

@@ -1,6 +1,7 @@
 /** Messages between a measurement worker and MeasurementService. */
 import type { BigOMeasuredCellResult, RunLoad, EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
+import type { PythonMeasurementResult } from '../../shared/api';
 
 /** Message prefix of a budget error; the CLI maps it to exit code 3. */
 export const BUDGET_EXCEEDED = 'budget exceeded';
@@ -25,6 +26,8 @@ export type WorkerResult =
   | { readonly kind: 'simd'; readonly results: SimdMeasurement[] }
   | { readonly kind: 'bigo'; readonly cells: BigOMeasuredCellResult[]; readonly load: RunLoad; readonly runtime: string }
   | { readonly kind: 'event-loop'; readonly outcome: EventLoopRealOutcome; readonly runtimeVersion: string }
+  /** A Python run: the result without the host's stamp (added by the service). */
+  | { readonly kind: 'python'; readonly result: DistributiveOmit<PythonMeasurementResult, 'stamp' | 'startedAt' | 'wallMs'> }
   | {
       readonly kind: 'speedup';
       readonly points: SpeedupPoint[];
@@ -35,6 +38,14 @@ export type WorkerResult =
       readonly spawnCommand: string;
       readonly io: { readonly concurrency: number; readonly seconds: number }[];
     };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A Python run: the (validated) request, run by the python worker through services/python. */
+export interface PythonInput {
+  readonly request: PythonRequest;
+}
+export type PythonRequest = Extract<import('../../shared/api').MeasurementRequest, { kind: `python-${string}` }>;
 
 export interface EventLoopInput {
   readonly source: string;
@@ -108,7 +119,7 @@ export interface StorageLatencyInput {
  * in a worker_thread) never starts a measurement.
  */
 export interface WorkerEnvelope<T> {
-  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'bigo' | 'event-loop';
+  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'bigo' | 'event-loop' | 'python';
   readonly input: T;
 }
 

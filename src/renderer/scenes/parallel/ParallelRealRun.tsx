@@ -11,6 +11,7 @@ import { store, useApp } from '../../state/store';
 import { runMeasurement } from '../../controller/measure';
 import type { SpeedupResult } from '../../../shared/api';
 import { SpeedupCurves, type ChartPoint } from './SpeedupCurves';
+import { ParallelPythonPanel } from '../python/ParallelPythonPanel';
 
 /** Max workers and repeats of the next run; max workers null = twice this machine's cores. */
 export const speedupSettings = createStore<{ maxWorkers: number | null; repeat: number }>()(() => ({ maxWorkers: null, repeat: 3 }));
@@ -159,6 +160,7 @@ export function ParallelRealRun() {
       </div>
       <MeasureStatus prefix="parallel.real" />
       {result && <Result result={result} />}
+      <ParallelPythonPanel />
     </div>
   );
 }

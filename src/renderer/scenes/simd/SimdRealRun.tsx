@@ -13,6 +13,7 @@ import { getPreset } from '../../../sim/hardware/presets';
 import type { SimdMeasuredKernel, SimdResult } from '../../../shared/api';
 import { formatSi, logBarsLayout } from './charts';
 import { realRunBars, simdRatio, sizeLabel } from './realRunBars';
+import { SimdPythonPanel } from '../python/SimdPythonPanel';
 
 const KIB = 1024;
 const MIB = 1024 * 1024;
@@ -161,6 +162,7 @@ export function SimdRealRun() {
           Not measured yet.
         </p>
       )}
+      <SimdPythonPanel />
     </div>
   );
 }

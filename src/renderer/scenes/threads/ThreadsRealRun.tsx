@@ -11,6 +11,7 @@ import { runMeasurement } from '../../controller/measure';
 import type { FalseSharingResult, MachineStamp, RaceResult } from '../../../shared/api';
 import { binFinals, histogramLayout } from './charts';
 import { realRaceFor } from './lesson';
+import { ThreadsPythonPanel } from '../python/ThreadsPythonPanel';
 
 export const realRunSettings = createStore<{ iterations: number; repeat: number }>()(() => ({ iterations: 1_000_000, repeat: 10 }));
 
@@ -189,6 +190,7 @@ export function ThreadsRealRun() {
       <MeasureStatus prefix="threads.real" />
       {race && <RaceSummary result={race} />}
       <FalseSharing result={falseSharing} />
+      <ThreadsPythonPanel />
     </div>
   );
 }

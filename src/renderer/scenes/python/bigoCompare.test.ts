@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { firstDifference, listSizesByRule, ruleOf } from './bigoCompare';
+
+describe('CPython list growth', () => {
+  // Worked by hand for 3.9+: n=1 → (1+0+6)&~3 = 4 slots → 56 + 32 = 88; n=5 → (5+0+6)&~3 = 8 → 120;
+  // n=9 → (9+1+6)&~3 = 16 → 184; n=17 → (17+2+6)&~3 = 24 → 248. Real CPython 3.11.2 printed the same (tests/unit/pythonCli.test.ts).
+  it('3.9+: 88 ×4, 120 ×4, 184 ×8, 248…', () => {
+    expect(listSizesByRule('3.9+', 17)).toEqual([88, 88, 88, 88, 120, 120, 120, 120, 184, 184, 184, 184, 184, 184, 184, 184, 248]);
+  });
+  // Up to 3.8: n=1 → 1+0+3 = 4 → 88; n=5 → 5+0+3 = 8 → 120; n=9 → 9+1+6 = 16 → 184; n=17 → 17+2+6 = 25 → 256.
+  it('3.8-: the same until 17 appends, then 25 slots (256 bytes) instead of 24', () => {
+    const old = listSizesByRule('3.8-', 17);
+    expect(old[16]).toBe(256);
+    expect(firstDifference(old, listSizesByRule('3.9+', 17))).toBe(16);
+  });
+  it('picks the rule by version; other implementations have none', () => {
+    expect(ruleOf('CPython', '3.11.2')).toBe('3.9+');
+    expect(ruleOf('CPython', '3.8.18')).toBe('3.8-');
+    expect(ruleOf('PyPy', '3.10.14')).toBeNull();
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Comparing CPython's `sys.getsizeof(list)` after each append with a model's capacities.
+ * CPython's list over-allocation (Objects/listobject.c, list_resize) changed in 3.9; both rules
+ * are here so the panel can say which one an interpreter follows.
+ */
+
+/** 64-bit CPython: an empty list object is 56 bytes, each slot of capacity 8 more. */
+export const LIST_HEADER_BYTES = 56;
+export const SLOT_BYTES = 8;
+
+export type ListGrowthRule = '3.9+' | '3.8-';
+
+/** Capacity after growing to hold `n`: 3.9+ rounds (n + n/8 + 6) down to a multiple of 4; up to 3.8, n + n/8 + (3 or 6). */
+export function grownCapacity(rule: ListGrowthRule, n: number): number {
+  return rule === '3.9+' ? (n + (n >> 3) + 6) & ~3 : n + (n >> 3) + (n < 9 ? 3 : 6);
+}
+
+/** sys.getsizeof of a list after each of `appends` appends to an empty list. */
+export function listSizesByRule(rule: ListGrowthRule, appends: number): number[] {
+  let capacity = 0;
+  const out: number[] = [];
+  for (let n = 1; n <= appends; n++) {
+    if (n > capacity) capacity = grownCapacity(rule, n);
+    out.push(LIST_HEADER_BYTES + SLOT_BYTES * capacity);
+  }
+  return out;
+}
+
+/** The rule a CPython version uses by its source; null for other implementations or unknown versions. */
+export function ruleOf(implementation: string | null, version: string | null): ListGrowthRule | null {
+  const m = /^3\.(\d+)/.exec(version ?? '');
+  if (implementation !== 'CPython' || !m) return null;
+  return Number(m[1]) >= 9 ? '3.9+' : '3.8-';
+}
+
+/** Index of the first append where two size sequences differ, -1 when they agree over the shorter. */
+export function firstDifference(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return -1;
+}
