@@ -99,6 +99,14 @@ const COMMANDS: readonly CliCommand[] = [
     load: () => import('./commands/parallel'),
     help: async () => (await import('./commands/parallel')).parallelHelp(),
   },
+  {
+    name: 'mapreduce',
+    summary: 'the word-count MapReduce job over a real text (- = stdin): lines split over M mappers, tokens [a-z0-9]+, optional combiner, FNV-1a partitioning to R reducers; records and bytes through the shuffle, the mapper×reducer matrix, the top 20 words (--help: rules and JSON)',
+    usage: 'mapreduce --input FILE|- --mappers M --reducers R [--combiner]',
+    flags: { input: 'value', mappers: 'value', reducers: 'value', combiner: 'boolean' },
+    load: () => import('./commands/mapreduce'),
+    help: async () => (await import('./commands/mapreduce')).mapreduceHelp(),
+  },
 ];
 
 export function usage(): string {
