@@ -28,7 +28,7 @@ function python(cases: readonly Case[]): unknown[] {
 
 /** The contract's fields of a result (drops the additions). */
 function contract(r: object): Record<string, unknown> {
-  const { matrix_bytes: _b, input_bytes: _i, model: _m, ...rest } = r as Record<string, unknown>;
+  const { matrix_bytes: _b, input_bytes: _i, mapper_input_bytes: _s, model: _m, ...rest } = r as Record<string, unknown>;
   return rest;
 }
 

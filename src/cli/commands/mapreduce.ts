@@ -5,6 +5,8 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_INPUT_BYTES, MAX_MAPPERS, MAX_REDUCERS, wordCount, type WordCountResult } from '../../sim/distributed/wordcount';
+import { getPreset } from '../../sim/hardware/presets';
+import { modelForCounts, type JobTiming } from '../../sim/distributed/scaling';
 import { parseInteger, stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { InputError, UsageError } from '../errors';
@@ -73,10 +75,11 @@ function requiredInt(args: ParsedArgs, flag: string, max: number): number {
   return parseInteger(text, `--${flag}`, 1, max);
 }
 
+const seconds = (s: number): string => (s >= 1 ? `${s.toFixed(2)} s` : s >= 1e-3 ? `${(s * 1e3).toFixed(2)} ms` : `${(s * 1e6).toFixed(1)} µs`);
 const pad = (s: string | number, n: number): string => String(s).padStart(n);
 
 /** The readable table. */
-export function formatTable(r: WordCountResult): string {
+export function formatTable(r: WordCountResult, timing: JobTiming): string {
   const lines = [
     `word count: ${r.mappers} mappers, ${r.reducers} reducers, combiner ${r.combiner ? 'on' : 'off'}`,
     `input: ${r.input_bytes} bytes, ${r.input_lines} lines, ${r.total_words} words, ${r.distinct_words} distinct`,
@@ -90,6 +93,8 @@ export function formatTable(r: WordCountResult): string {
     '',
     r.top.length ? 'top words:' : 'top words: (none)',
     ...r.top.map((t) => `${pad(t.count, 10)}  ${t.word}`),
+    '',
+    `model: ${timing.cluster}: ${seconds(timing.makespan_s)}, $${timing.cost_usd.toPrecision(3)}; ` + timing.phases.map((p) => `${p.name} ${seconds(p.seconds)}`).join(', '),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -104,7 +109,8 @@ export async function run(ctx: CliContext, positionals: string[], flags: Map<str
   const combiner = flags.has('combiner');
   const bytesIn = readInput(input);
   const result = wordCount(bytesIn, { mappers, reducers, combiner });
-  if (ctx.json) ctx.out(JSON.stringify(result));
-  else ctx.out(formatTable(result));
+  const timing = modelForCounts(result, result.mapper_input_bytes, getPreset('2012')!, ctx.seed ?? 1);
+  if (ctx.json) ctx.out(JSON.stringify({ ...result, model: timing }));
+  else ctx.out(formatTable(result, timing));
   await Promise.resolve();
 }

@@ -8,7 +8,7 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
  * An independent one-pass counter written another way: the bytes as a latin1 string, lines by
  * String.split, tokens by a regular expression, every record kept in a flat list.
  */
-function reference(data: Uint8Array, m: number, r: number, combiner: boolean): Omit<WordCountResult, 'matrix_bytes' | 'input_bytes'> {
+function reference(data: Uint8Array, m: number, r: number, combiner: boolean): Omit<WordCountResult, 'matrix_bytes' | 'input_bytes' | 'mapper_input_bytes'> {
   const text = Array.from(data, (b) => String.fromCharCode(b)).join('');
   const lines = text === '' ? [] : text.split('\n');
   if (text.endsWith('\n')) lines.pop();
@@ -56,8 +56,8 @@ function reference(data: Uint8Array, m: number, r: number, combiner: boolean): O
   };
 }
 
-const contract = (r: WordCountResult): Omit<WordCountResult, 'matrix_bytes' | 'input_bytes'> => {
-  const { matrix_bytes: _b, input_bytes: _i, ...rest } = r;
+const contract = (r: WordCountResult): Omit<WordCountResult, 'matrix_bytes' | 'input_bytes' | 'mapper_input_bytes'> => {
+  const { matrix_bytes: _b, input_bytes: _i, mapper_input_bytes: _s, ...rest } = r;
   return rest;
 };
 

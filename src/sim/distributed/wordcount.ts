@@ -71,6 +71,8 @@ export interface WordCountResult {
   readonly top: readonly { readonly word: string; readonly count: number }[];
   /** Input size in bytes (an addition). */
   readonly input_bytes: number;
+  /** Bytes of each mapper's split (an addition). */
+  readonly mapper_input_bytes: readonly number[];
 }
 
 export interface WordCountOptions {
@@ -252,6 +254,7 @@ export function reduceOutputs(outputs: readonly MapOutput[], options: WordCountO
     matrix_bytes: matrixBytes,
     top,
     input_bytes: inputBytes,
+    mapper_input_bytes: [],
   };
 }
 
@@ -286,10 +289,12 @@ export function wordCount(input: Uint8Array, options: WordCountOptions): WordCou
     return h;
   };
   const outputs: MapOutput[] = [];
+  const splitBytes: number[] = [];
   for (let i = 0; i < options.mappers; i++) {
     const first = splitStart(i, lines, options.mappers);
     const end = splitStart(i + 1, lines, options.mappers);
     outputs.push(runMapper(input, starts[first]!, starts[end]!, end - first, options.reducers, hashOf));
+    splitBytes.push(starts[end]! - starts[first]!);
   }
-  return reduceOutputs(outputs, options, input.length);
+  return { ...reduceOutputs(outputs, options, input.length), mapper_input_bytes: splitBytes };
 }
