@@ -26,6 +26,7 @@ export default defineConfig({
           'workers/speedup': resolve('src/main/workers/speedup.ts'),
           'workers/simd': resolve('src/main/workers/simd.ts'),
           'workers/event-loop': resolve('src/main/workers/eventLoop.ts'),
+          'workers/mapreduce': resolve('src/main/workers/mapreduce.ts'),
         },
         output: {
           entryFileNames: '[name].js',

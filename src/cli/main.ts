@@ -30,9 +30,9 @@ const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: 'measure',
-    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000], speedup --max-workers N [--repeat 3] [--budget-ms 60000], startup [--repeat 15], simd [--sizes 16K,256K,4M,64M] [--budget-ms 60000]',
-    usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing|speedup|startup|simd [options]',
-    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value', 'max-workers': 'value', sizes: 'value' },
+    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000], speedup --max-workers N [--repeat 3] [--budget-ms 60000], startup [--repeat 15], simd [--sizes 16K,256K,4M,64M] [--budget-ms 60000], mapreduce [--size-mb 32 | --input FILE] [--max-workers N] [--repeat 3] [--budget-ms 120000]',
+    usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing|speedup|startup|simd|mapreduce [options]',
+    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value', 'max-workers': 'value', sizes: 'value', 'size-mb': 'value', input: 'value' },
     load: () => import('./commands/measure'),
   },
   {

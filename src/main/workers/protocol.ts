@@ -1,5 +1,5 @@
 /** Messages between a measurement worker and MeasurementService. */
-import type { EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
+import type { MapReduceResult, EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
 
 /** Message prefix of a budget error; the CLI maps it to exit code 3. */
@@ -24,6 +24,7 @@ export type WorkerResult =
   | { readonly kind: 'startup'; readonly results: StartupResult['results']; readonly notes: readonly string[] }
   | { readonly kind: 'simd'; readonly results: SimdMeasurement[] }
   | { readonly kind: 'event-loop'; readonly outcome: EventLoopRealOutcome; readonly runtimeVersion: string }
+  | Omit<MapReduceResult, 'stamp' | 'startedAt' | 'wallMs'>
   | {
       readonly kind: 'speedup';
       readonly points: SpeedupPoint[];
@@ -77,6 +78,17 @@ export interface SpeedupInput {
   readonly location: WorkerLocation;
 }
 
+export interface MapReduceInput {
+  readonly sizeMB: number;
+  /** A user-chosen text, or null for the generated one. */
+  readonly text: string | null;
+  readonly maxWorkers: number;
+  readonly repeat: number;
+  readonly budgetMs: number;
+  /** Where the coordinator finds its own script, to start the mapper/reducer threads from it. */
+  readonly location: WorkerLocation;
+}
+
 export interface SimdInput {
   /** Bytes of each array, ascending. */
   readonly sizes: readonly number[];
@@ -101,7 +113,7 @@ export interface StorageLatencyInput {
  * in a worker_thread) never starts a measurement.
  */
 export interface WorkerEnvelope<T> {
-  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'event-loop';
+  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'event-loop' | 'mapreduce';
   readonly input: T;
 }
 
