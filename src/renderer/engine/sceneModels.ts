@@ -8,6 +8,7 @@ import { parallelScene } from '../../sim/parallel/scene';
 import { stacksScene } from '../../sim/stacks/scene';
 import { simdScene } from '../../sim/simd/scene';
 import { eventLoopScene } from '../../sim/eventloop/scene';
+import { distributedScene } from '../../sim/distributed/scene';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry; each entry is checked where it is defined
 export type AnyScene = SceneDefinition<any, any, any, TraceRecord, unknown>;
@@ -20,4 +21,5 @@ export const SCENE_MODELS: Readonly<Record<string, AnyScene>> = {
   [stacksScene.id]: stacksScene as AnyScene,
   [simdScene.id]: simdScene as AnyScene,
   [eventLoopScene.id]: eventLoopScene as AnyScene,
+  [distributedScene.id]: distributedScene as AnyScene,
 };

@@ -7,5 +7,6 @@ import { parallelUi } from './parallel';
 import { stacksUi } from './stacks';
 import { simdUi } from './simd';
 import { eventLoopUi } from './eventloop';
+import { distributedUi } from './distributed';
 
-export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi, parallelUi, stacksUi, simdUi, eventLoopUi];
+export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi, parallelUi, stacksUi, simdUi, eventLoopUi, distributedUi];
