@@ -210,6 +210,8 @@ export function planJob(c: ClusterSpec, job: JobSpec, options: PlanOptions): Job
         if (a.outcome !== 'won' || a.endS <= t || a.machine === core.machine) continue;
         const elapsed = t - a.startS;
         if (elapsed < typical || a.endS - a.startS < SPECULATE_FACTOR * typical) continue;
+        // only a copy expected to finish first is worth a core (as LATE estimates the time left)
+        if (t + mapSeconds(c, job, a.task, 'remote', slow(core.machine)) >= a.endS) continue;
         if (!late || a.endS > late.endS) late = a;
       }
     }

@@ -51,7 +51,7 @@ function Dag({ view }: { view: DistributedView }) {
   return (
     <ol className="dist-dag" aria-label="The job as stages" data-testid="distributed.dag">
       {view.stages.map((s, i) => (
-        <li key={s.name} className={`dist-stage ${s.dependency}`} data-testid={`distributed.stage.${i}`} data-dependency={s.dependency}>
+        <li key={s.name} className={`dist-dag-node ${s.dependency}`} data-testid={`distributed.stage.${i}`} data-dependency={s.dependency}>
           {i > 0 && (
             <span className="dist-edge" title={s.dependency === 'wide' ? 'wide dependency: every partition feeds every partition (a shuffle)' : 'narrow dependency: each partition stays on its machine'}>
               {s.dependency === 'wide' ? '⇶ shuffle' : '→'}
@@ -116,13 +116,15 @@ function Cluster({ view }: { view: DistributedView }) {
           map reads: {view.locality.node} node-local, {view.locality.rack} rack-local, {view.locality.remote} remote
         </span>
       </div>
+      <h3 className="dist-dag-head">The job as stages (narrow → stays on its machine, wide ⇶ shuffles)</h3>
+      <Dag view={view} />
     </section>
   );
 }
 
 function Shuffle({ view }: { view: DistributedView }) {
   const [ref, size] = useSize<HTMLDivElement>();
-  const { groupOf, labels } = shuffleNodes(view.rackOf, 12);
+  const { groupOf, labels } = shuffleNodes(view.rackOf, 24);
   const links = useMemo(() => groupLinks(view.linkBytes, groupOf, labels.length), [view.linkBytes, groupOf, labels.length]);
   const n = labels.length;
   const font = size.font;
@@ -144,7 +146,6 @@ function Shuffle({ view }: { view: DistributedView }) {
           {view.shuffleBound !== 'none' ? `; bound by ${view.shuffleBound === 'nic' ? 'a NIC' : view.shuffleBound === 'uplink' ? 'a rack uplink' : 'round trips'}` : ''}
         </span>
       </h3>
-      <Dag view={view} />
       <div ref={ref} className="dist-shuffle-box">
         {view.reducers === 0 ? (
           <p className="muted" data-testid="distributed.shuffle.none">
@@ -168,8 +169,8 @@ function Shuffle({ view }: { view: DistributedView }) {
                     y1={yOf(a)}
                     x2={rx - font * 0.4}
                     y2={yOf(b)}
-                    strokeWidth={Math.max(0.5, (v / max) * rowH * 0.5)}
-                    strokeOpacity={0.15 + 0.75 * moved}
+                    strokeWidth={Math.max(0.4, (v / max) * Math.max(1.5, (rowH * 2) / n))}
+                    strokeOpacity={(0.12 + 0.7 * moved) / Math.sqrt(Math.max(1, n / 4))}
                     data-bytes={Math.round(v)}
                     data-testid={`distributed.link.${a}.${b}`}
                   >

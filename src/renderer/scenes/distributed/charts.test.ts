@@ -11,6 +11,7 @@ describe('distributed charts', () => {
     expect(formatSeconds(1800)).toBe('30.0 min');
     expect(formatBytesDecimal(150e12)).toBe('150 TB');
     expect(formatBytesDecimal(999)).toBe('999 B');
+    expect(formatBytesDecimal(999_999_999)).toBe('1.00 GB');
   });
 
   it('core states at a time: running attempts, backups, a dead machine', () => {

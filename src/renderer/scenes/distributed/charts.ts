@@ -17,7 +17,8 @@ export function formatBytesDecimal(b: number): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
   let v = b;
   let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
+  // 999.7 kB rounds to 1000 kB: move to the next unit instead
+  while (u < units.length - 1 && Number(v.toPrecision(3)) >= 1000) {
     v /= 1000;
     u++;
   }

@@ -14,8 +14,8 @@ export const distributedUi: SceneUi = {
   title: distributedScene.title,
   summary: 'MapReduce on a cluster: the combiner, the shuffle, stragglers, scaling up vs out, and what it costs',
   model: distributedScene as AnyScene,
-  // Tasks are seconds long, the setup and the shuffle differ by orders of magnitude: linear reads as a Gantt.
-  defaultScale: 'linear',
+  // Jobs last from milliseconds (a CLI-sized input) to hours (150 TB): log time plays them all.
+  defaultScale: 'log',
   // The scene's own `hardware` parameter picks the table; this is what the shell shows.
   resolveMachine: (params) => ({ machine: getPreset(params.hardware === '2020' ? '2020' : '2012')! }),
   Stage: DistributedStage,
