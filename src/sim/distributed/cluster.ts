@@ -232,6 +232,8 @@ export function planJob(c: ClusterSpec, job: JobSpec, options: PlanOptions): Job
     // Idle until another core frees, or until the failure (which may bring work back).
     const later = cores.filter((x) => x.freeAt > t && x.freeAt < Infinity).map((x) => x.freeAt);
     if (!failed && failAtS !== null) later.push(failAtS);
+    // a running task becomes a candidate for a backup once it has run as long as a typical task
+    if (options.speculative) for (const [, runs] of live) if (runs.length === 1 && runs[0]!.outcome === 'won' && runs[0]!.endS > t && runs[0]!.startS + typical > t) later.push(runs[0]!.startS + typical);
     core.freeAt = later.length ? Math.min(...later) : Infinity;
   }
   const mapEnd = Math.max(job.setupS, ...[...done.values()].map((a) => a.endS));

@@ -15,7 +15,7 @@ import { formatBytesDecimal } from './charts';
 
 /** A chosen file travels to the host in one request, whose body the browser-mode host caps at 1 MiB. */
 export const MAX_CHOSEN_BYTES = 900_000;
-const SIZES = [8, 32, 64];
+const SIZES = [2, 8, 32, 64];
 const WORKERS = [1, 2, 4, 8];
 
 export const mapReduceSettings = createStore<{ sizeMB: number; maxWorkers: number; text: string | null; name: string | null; error: string | null }>()(() => ({
