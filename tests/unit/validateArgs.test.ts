@@ -49,7 +49,7 @@ describe('validateArgs', () => {
     [mem({ maxBytes: 4096, extra: 1 }), 'startMeasurement: params.extra is not a known field (expected maxBytes, repeats, budgetMs)'],
     [[{ kind: 'storage-latency', params: { reads: 15 } }], 'startMeasurement: params.reads must be an integer from 16 to 4096'],
     [[{ kind: 'storage-latency', params: { reads: 4097 } }], 'startMeasurement: params.reads must be an integer from 16 to 4096'],
-    [[{ kind: 'cpu-latency', params: {} }], 'startMeasurement: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, event-loop'],
+    [[{ kind: 'cpu-latency', params: {} }], 'startMeasurement: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, event-loop, mapreduce'],
     [[{ kind: 'event-loop', params: { source: 1, runtime: 'node' } }], 'startMeasurement: params.source must be a string of at most 20000 characters'],
     [[{ kind: 'event-loop', params: { source: 'x'.repeat(20_001), runtime: 'node' } }], 'startMeasurement: params.source must be a string of at most 20000 characters'],
     [[{ kind: 'event-loop', params: { source: '', runtime: 'browser' } }], 'startMeasurement: params.runtime must be "node" (the browser runtime runs in the page)'],
