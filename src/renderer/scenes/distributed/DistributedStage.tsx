@@ -360,7 +360,8 @@ export function DistributedStage() {
   const view = useApp((s) => s.frame?.view) as DistributedView | undefined;
   if (!view || !('scaling' in view)) return <div className="dist-stage" data-testid="distributed.stage" />;
   return (
-    <div className="dist-stage" data-testid="distributed.stage" data-phase={view.phase}>
+    // The stage scrolls on small screens: focusable so the keyboard can scroll it too.
+    <div className="dist-stage" data-testid="distributed.stage" data-phase={view.phase} tabIndex={0} role="region" aria-label="The cluster, the shuffle, the tasks and the scaling">
       <Header view={view} />
       <div className="dist-row">
         <Cluster view={view} />
