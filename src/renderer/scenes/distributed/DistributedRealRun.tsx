@@ -51,18 +51,17 @@ function Results({ r }: { r: MapReduceResult }) {
         {r.source === 'generated' ? 'Generated text' : 'Chosen text'}: {formatBytesDecimal(r.inputBytes)}, {r.inputLines.toLocaleString('en-US')} lines,{' '}
         {r.totalWords.toLocaleString('en-US')} words; {r.cores} cores here.
       </p>
+      <div className="dist-real-scroll" tabIndex={0} role="region" aria-label="Real run results">
       <table className="dist-real-table" data-testid="distributed.real.table">
         <thead>
           <tr>
-            <th>workers</th>
+            <th>k</th>
             <th>combiner</th>
             <th>map · shuffle · reduce</th>
             <th>total (min–max)</th>
-            <th>shuffle records</th>
-            <th>shuffle bytes</th>
+            <th>shuffle</th>
             <th>= model</th>
-            <th>speedup</th>
-            <th>model</th>
+            <th>speedup (model)</th>
           </tr>
         </thead>
         <tbody>
@@ -83,18 +82,21 @@ function Results({ r }: { r: MapReduceResult }) {
                 <td>
                   {s3(p.spread.median)} ({s3(p.spread.min)}–{s3(p.spread.max)})
                 </td>
-                <td>{p.shuffleRecords.toLocaleString('en-US')}</td>
-                <td>{formatBytesDecimal(p.shuffleBytes)}</td>
+                <td>
+                  {p.shuffleRecords.toLocaleString('en-US')} records, {formatBytesDecimal(p.shuffleBytes)}
+                </td>
                 <td className={same ? 'ok' : 'bad'} data-testid={`distributed.real.match.${p.workers}.${p.combiner ? 'on' : 'off'}`}>
                   {same ? '✓ equal' : `✗ model ${p.modelRecords} / ${p.modelBytes}`}
                 </td>
-                <td>{p.speedup.toFixed(2)}×</td>
-                <td>{p.modelSpeedup.toFixed(2)}×</td>
+                <td>
+                  {p.speedup.toFixed(2)}× ({p.modelSpeedup.toFixed(2)}×)
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      </div>
       <p className="legend">
         <span className="swatch map" /> map <span className="swatch shuffle" /> shuffle (hand-over between threads) <span className="swatch reduce" /> reduce. Speedup: the
         median at 1 worker ÷ the median here; model: the cluster model&apos;s prediction for one machine with min(workers, {r.cores}) cores.

@@ -338,6 +338,11 @@ function CombinerSides({ view }: { view: DistributedView }) {
   return (
     <section className="dist-panel dist-combiner" aria-label="Combiner off vs on" data-testid="distributed.combiner">
       <h3>Combiner off vs on</h3>
+      {view.combinerSides[0]!.shuffleBytes === view.combinerSides[1]!.shuffleBytes && (
+        <p className="muted" data-testid="distributed.combiner.same">
+          {view.shuffleBytes === 0 ? 'No shuffle, so nothing for a combiner to shrink.' : 'The same either way: this job has nothing to sum early (a join brings rows together; it cannot fold them).'}
+        </p>
+      )}
       <div className="dist-sides">
         {view.combinerSides.map((s) => (
           <div key={String(s.combiner)} className={`dist-side${s.combiner === view.params.combiner ? ' chosen' : ''}`} data-testid={`distributed.combiner.${s.combiner ? 'on' : 'off'}`}>

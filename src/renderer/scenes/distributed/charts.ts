@@ -5,6 +5,7 @@ import type { Scaling } from '../../../sim/distributed/scaling';
 
 /** Seconds as µs, ms, s, min or h. */
 export function formatSeconds(s: number): string {
+  if (s === 0) return '0 s';
   if (s < 1e-3) return `${(s * 1e6).toPrecision(3)} µs`;
   if (s < 1) return `${(s * 1e3).toPrecision(3)} ms`;
   if (s < 120) return `${s.toPrecision(3)} s`;
