@@ -219,6 +219,10 @@ function Gantt({ view }: { view: DistributedView }) {
                   <rect x={layout.x(p.startS)} y={0} width={layout.x(p.endS) - layout.x(p.startS)} height={layout.height} />
                 </g>
               ))}
+            {view.stragglerMachine !== null && <rect className="dist-row-bg straggler" x={0} y={view.stragglerMachine * rowH} width={width} height={rowH} />}
+            {view.failedMachine !== null && view.failAtS !== null && (
+              <rect className="dist-row-bg failed" x={layout.x(view.failAtS)} y={view.failedMachine * rowH} width={width - layout.x(view.failAtS)} height={rowH} />
+            )}
             {Array.from({ length: machines }, (_, m) =>
               m % labelEvery === 0 || m === view.stragglerMachine || m === view.failedMachine ? (
                 <text key={m} x={-font * 0.3} y={m * rowH + rowH / 2} textAnchor="end" dominantBaseline="central" className={`dist-row-label${m === view.stragglerMachine ? ' straggler' : ''}${m === view.failedMachine ? ' failed' : ''}`}>
