@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { useApp } from '../../state/store';
 import { useSize } from '../../components/useSize';
 import type { DistributedView } from '../../../sim/distributed/scene';
-import { coreStates, formatBytesDecimal, formatDollars, formatSeconds, ganttLayout, groupLinks, scalingLayout, shuffleNodes } from './charts';
+import { splitStates, coreStates, formatBytesDecimal, formatDollars, formatSeconds, ganttLayout, groupLinks, scalingLayout, shuffleNodes } from './charts';
 
 const PHASES = ['setup', 'map', 'shuffle', 'reduce', 'commit'] as const;
 
@@ -73,8 +73,21 @@ function Cluster({ view }: { view: DistributedView }) {
     [view.attempts, view.rackOf.length, view.coresPerMachine, view.tS, view.failedMachine, view.failed],
   );
   const racks = view.rackOf[view.rackOf.length - 1]! + 1;
+  const splits = useMemo(() => splitStates(view.attempts, view.mapTasks, view.tS, view.failAtS), [view.attempts, view.mapTasks, view.tS, view.failAtS]);
+  const splitCounts = splits.reduce<Record<string, number>>((acc, st) => ({ ...acc, [st]: (acc[st] ?? 0) + 1 }), {});
   return (
     <section className="dist-panel dist-cluster" aria-label="The cluster" data-testid="distributed.cluster.panel">
+      <div className="dist-splits" data-testid="distributed.splits" aria-label={`input splits: ${splitCounts.waiting ?? 0} waiting, ${splitCounts.mapping ?? 0} being mapped, ${splitCounts.mapped ?? 0} mapped`} role="img">
+        <span className="dist-splits-label">
+          {view.mapTasks} input splits ({formatBytesDecimal(view.inputBytes / Math.max(1, view.mapTasks))} each, 3 copies in the file system): {splitCounts.waiting ?? 0} waiting · {splitCounts.mapping ?? 0} in a mapper · {splitCounts.mapped ?? 0} mapped
+          {splitCounts.lost ? ` · ${splitCounts.lost} lost` : ''}
+        </span>
+        <span className="dist-split-cells">
+          {splits.map((st, i) => (
+            <span key={i} className={`dist-split ${st}`} />
+          ))}
+        </span>
+      </div>
       <h3>
         The cluster: {view.rackOf.length} machine{view.rackOf.length > 1 ? 's' : ''} in {racks} rack{racks > 1 ? 's' : ''} + a driver
       </h3>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Attempt } from '../../../sim/distributed/cluster';
-import { coreStates, formatBytesDecimal, formatSeconds, ganttLayout, groupLinks, shuffleNodes } from './charts';
+import { splitStates, coreStates, formatBytesDecimal, formatSeconds, ganttLayout, groupLinks, shuffleNodes } from './charts';
 
 const a = (over: Partial<Attempt>): Attempt => ({ task: 0, phase: 'map', kind: 'original', machine: 0, core: 0, startS: 0, endS: 10, locality: 'node', outcome: 'won', ...over });
 
@@ -24,6 +24,15 @@ describe('distributed charts', () => {
       ['dead', 'dead'],
       ['reduce', 'idle'],
     ]);
+  });
+
+  it('split states: waiting, mapping, mapped, and lost after the failure until re-run', () => {
+    const attempts = [a({ task: 0, startS: 0, endS: 5, machine: 1, outcome: 'lost' }), a({ task: 0, kind: 'rerun', startS: 8, endS: 12 }), a({ task: 1, startS: 2, endS: 6 })];
+    expect(splitStates(attempts, 3, 3, 7)).toEqual(['mapping', 'mapping', 'waiting']);
+    expect(splitStates(attempts, 3, 6.5, 7)).toEqual(['mapped', 'mapped', 'waiting']);
+    expect(splitStates(attempts, 3, 7.5, 7)).toEqual(['lost', 'mapped', 'waiting']);
+    expect(splitStates(attempts, 3, 9, 7)).toEqual(['mapping', 'mapped', 'waiting']);
+    expect(splitStates(attempts, 3, 12, 7)).toEqual(['mapped', 'mapped', 'waiting']);
   });
 
   it('lays out a Gantt: one row per machine, a sub-row per core', () => {

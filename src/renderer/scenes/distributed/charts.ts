@@ -105,3 +105,21 @@ export function groupLinks(linkBytes: readonly (readonly number[])[], groupOf: r
   linkBytes.forEach((row, a) => row.forEach((v, b) => (out[groupOf[a]!]![groupOf[b]!]! += v)));
   return out;
 }
+
+/** Where each input split is at time t: waiting in storage, being mapped, mapped, or lost with its machine. */
+export type SplitState = 'waiting' | 'mapping' | 'mapped' | 'lost';
+
+export function splitStates(attempts: readonly Attempt[], splits: number, t: number, failAtS: number | null): SplitState[] {
+  const out = new Array<SplitState>(splits).fill('waiting');
+  for (const a of attempts) {
+    if (a.phase !== 'map' || a.startS > t) continue;
+    const cur = out[a.task]!;
+    if (a.endS <= t && a.outcome !== 'killed') {
+      // a finished output on the failed machine is gone once the machine is
+      const gone = a.outcome === 'lost' && failAtS !== null && t >= failAtS;
+      if (!gone) out[a.task] = 'mapped';
+      else if (cur !== 'mapped') out[a.task] = 'lost';
+    } else if (a.endS > t && cur !== 'mapped') out[a.task] = 'mapping';
+  }
+  return out;
+}
