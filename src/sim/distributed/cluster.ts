@@ -229,12 +229,18 @@ export function planJob(c: ClusterSpec, job: JobSpec, options: PlanOptions): Job
       core.freeAt = lose === b ? win.endS : b.endS;
       continue;
     }
-    // Idle until another core frees, or until the failure (which may bring work back).
-    const later = cores.filter((x) => x.freeAt > t && x.freeAt < Infinity).map((x) => x.freeAt);
-    if (!failed && failAtS !== null) later.push(failAtS);
-    // a running task becomes a candidate for a backup once it has run as long as a typical task
-    if (options.speculative) for (const [, runs] of live) if (runs.length === 1 && runs[0]!.outcome === 'won' && runs[0]!.endS > t && runs[0]!.startS + typical > t) later.push(runs[0]!.startS + typical);
-    core.freeAt = later.length ? Math.min(...later) : Infinity;
+    // Nothing to run: sleep until the failure (which brings work back) or until a running task
+    // becomes a backup candidate; another core freeing brings no new work.
+    let wake = !failed && failAtS !== null ? failAtS : Infinity;
+    if (options.speculative) {
+      for (const [task, runs] of live) {
+        const r = runs[0]!;
+        // t never goes back: a task whose attempts all ended is done with for speculation
+        if (runs.every((x) => x.endS <= t)) live.delete(task);
+        else if (runs.length === 1 && r.outcome === 'won' && r.machine !== core.machine && r.startS + typical > t) wake = Math.min(wake, r.startS + typical);
+      }
+    }
+    core.freeAt = wake;
   }
   const mapEnd = Math.max(job.setupS, ...[...done.values()].map((a) => a.endS));
   // Shuffle: bytes between machines, then the slowest NIC or uplink decides.

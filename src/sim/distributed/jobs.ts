@@ -70,7 +70,7 @@ export interface JobOptions {
 }
 
 /** The default input size of each preset, bytes. */
-export const PRESET_INPUT: Readonly<Record<JobPresetId, number>> = { wordcount: 100 * GB, etl: 150 * TB, join: 1.2 * TB, beam: 1.5 * TB };
+export const PRESET_INPUT: Readonly<Record<JobPresetId, number>> = { wordcount: 30 * GB, etl: 150 * TB, join: 1.2 * TB, beam: 1.5 * TB };
 
 const WORDCOUNT_STAGES: readonly StageSpec[] = [
   { name: 'read', ops: 'textFile (one partition per split)', dependency: 'source' },

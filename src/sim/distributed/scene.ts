@@ -30,7 +30,7 @@ export const DISTRIBUTED_PARAMS = [
   { name: 'straggler', type: 'bool', default: true, label: 'A slow machine (straggler)', help: `one seeded machine runs 5× slower` },
   { name: 'speculative', type: 'bool', default: true, label: 'Speculative backup tasks', help: 'copy a late task to a free core; the first to finish wins' },
   { name: 'failure', type: 'bool', default: false, label: 'A machine fails', help: 'a seeded machine dies mid-map: its running tasks and its map outputs are lost and run again' },
-  { name: 'hardware', type: 'enum', values: ['2012', '2020'], default: '2012', label: 'Hardware table', help: 'disk, NIC, round trip and clock from the latency tables' },
+  { name: 'hardware', type: 'enum', values: ['2012', '2020'], default: '2020', label: 'Hardware table', help: 'disk, NIC, round trip and clock from the latency tables' },
   { name: 'price', type: 'number', min: 0.001, max: 1000, default: 0.154, label: 'Price, $ per machine-hour', help: 'the tutorial: an EC2 instance at $0.154/hour' },
 ] as const satisfies readonly ParamSpec[];
 

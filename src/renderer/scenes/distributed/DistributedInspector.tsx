@@ -6,7 +6,7 @@ import { setParam, setParams } from '../../controller/sceneController';
 import { DISTRIBUTED_PARAMS, type DistributedView, type ParamSpec } from '../../../sim/distributed/scene';
 
 const JOB_LABELS: Record<string, string> = {
-  wordcount: 'Word count (100 GB of text)',
+  wordcount: 'Word count (30 GB of text)',
   etl: 'ETL of 150 TB (streaming, map only)',
   join: 'Join (1.2 TB, both sides shuffled)',
   beam: 'Beam example (62 machines, < 30 min, $2.50)',
