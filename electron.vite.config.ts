@@ -28,6 +28,7 @@ export default defineConfig({
           'workers/bigo': resolve('src/main/workers/bigo.ts'),
           'workers/event-loop': resolve('src/main/workers/eventLoop.ts'),
           'workers/python': resolve('src/main/workers/python.ts'),
+          'workers/mapreduce': resolve('src/main/workers/mapreduce.ts'),
         },
         output: {
           entryFileNames: '[name].js',

@@ -30,9 +30,9 @@ const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: 'measure',
-    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000], speedup --max-workers N [--repeat 3] [--budget-ms 60000], startup [--repeat 15], simd [--sizes 16K,256K,4M,64M] [--budget-ms 60000], bigo [--max-n 1024000] [--repeats 3] [--budget-ms 60000], python-gil [--workers N] [--iterations 3000000] [--repeat 3], python-race --variant seed|call [--iterations 1000000] [--repeat 3], python-vector [--n 1000000] [--repeat 3], python-bigo [--sizes 1000,10000,100000] [--ops 1000] [--appends 64], python-dask --input FILE; every python-* takes --python PATH and --budget-ms (default 120000)',
-    usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing|speedup|startup|simd|bigo|python-gil|python-race|python-vector|python-bigo|python-dask [options]',
-    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value', 'max-workers': 'value', sizes: 'value', python: 'value', variant: 'value', n: 'value', input: 'value', ops: 'value', appends: 'value', 'max-n': 'value' },
+    summary: 'real measurements on this machine: memory-latency [--max-bytes 256M] [--repeats 3] [--budget-ms 60000], storage-latency [--reads 256], mutex-latency, memory-mountain [--max-bytes 256M] [--strides 1,2,4,8,16,32] [--budget-ms 60000], race [--workers 2] [--iterations 1000000] [--strategy plain|atomic|cas|mutex|incdec] [--repeat 10], false-sharing [--iterations 20000000], speedup --max-workers N [--repeat 3] [--budget-ms 60000], startup [--repeat 15], simd [--sizes 16K,256K,4M,64M] [--budget-ms 60000], bigo [--max-n 1024000] [--repeats 3] [--budget-ms 60000], mapreduce [--size-mb 32 | --input FILE] [--max-workers N] [--repeat 3] [--budget-ms 120000], python-gil [--workers N] [--iterations 3000000] [--repeat 3], python-race --variant seed|call [--iterations 1000000] [--repeat 3], python-vector [--n 1000000] [--repeat 3], python-bigo [--sizes 1000,10000,100000] [--ops 1000] [--appends 64], python-dask --input FILE; every python-* takes --python PATH and --budget-ms (default 120000)',
+    usage: 'measure memory-latency|storage-latency|mutex-latency|memory-mountain|race|false-sharing|speedup|startup|simd|bigo|python-gil|python-race|python-vector|python-bigo|python-dask|mapreduce [options]',
+    flags: { 'max-bytes': 'value', repeats: 'value', 'budget-ms': 'value', reads: 'value', strides: 'value', workers: 'value', iterations: 'value', strategy: 'value', repeat: 'value', 'max-workers': 'value', sizes: 'value', python: 'value', variant: 'value', n: 'value', input: 'value', ops: 'value', appends: 'value', 'max-n': 'value', 'size-mb': 'value' },
     load: () => import('./commands/measure'),
   },
   {
@@ -114,6 +114,14 @@ const COMMANDS: readonly CliCommand[] = [
     flags: { preset: 'value', style: 'value', workers: 'value', cores: 'value', 'switch-ms': 'value', machine: 'value', 'max-events': 'value' },
     load: () => import('./commands/parallel'),
     help: async () => (await import('./commands/parallel')).parallelHelp(),
+  },
+  {
+    name: 'mapreduce',
+    summary: 'the word-count MapReduce job over a real text (- = stdin): lines split over M mappers, tokens [a-z0-9]+, optional combiner, FNV-1a partitioning to R reducers; records and bytes through the shuffle, the mapper×reducer matrix, the top 20 words (--help: rules and JSON)',
+    usage: 'mapreduce --input FILE|- --mappers M --reducers R [--combiner]',
+    flags: { input: 'value', mappers: 'value', reducers: 'value', combiner: 'boolean' },
+    load: () => import('./commands/mapreduce'),
+    help: async () => (await import('./commands/mapreduce')).mapreduceHelp(),
   },
 ];
 

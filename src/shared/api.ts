@@ -418,6 +418,76 @@ export interface EventLoopRealResult extends EventLoopRealOutcome {
   readonly startedAt: string;
 }
 
+// Word count MapReduce for real (scene: beyond one machine) — worker_threads as mappers and reducers.
+export interface MapReduceParams {
+  /** Size of the generated text, MB (10^6 bytes), 1..64; default 32. Ignored when `text` is given. */
+  readonly sizeMB?: number;
+  /** A user-chosen text instead of the generated one (at most 16 Mi characters, UTF-8 encoded). */
+  readonly text?: string;
+  /** Largest worker count, 1..16; 1, 2, 4… up to it are measured (default: this machine's cores, at most 8). */
+  readonly maxWorkers?: number;
+  /** Timed repeats per configuration, 1..10; default 3. */
+  readonly repeat?: number;
+  /** Wall-clock budget in ms (1000..600000); default 120000. */
+  readonly budgetMs?: number;
+}
+
+/** min / median / max of repeated timings (the shared shape of issue 15). */
+export interface Spread {
+  readonly min: number;
+  readonly median: number;
+  readonly max: number;
+  readonly repeats: number;
+  readonly unit: string;
+}
+
+/** The machine's load around a real run (the shared shape of issue 15). */
+export interface HostLoad {
+  readonly cores: number;
+  readonly loadBefore: number;
+  readonly loadAfter: number;
+  readonly stealPct: number | null;
+  readonly busy: boolean;
+  readonly note: string | null;
+}
+
+export interface MapReducePoint {
+  /** Mappers = reducers = workers. */
+  readonly workers: number;
+  readonly combiner: boolean;
+  /** Median seconds of each phase. */
+  readonly mapS: number;
+  readonly shuffleS: number;
+  readonly reduceS: number;
+  /** Whole job (map + shuffle + reduce), seconds. */
+  readonly spread: Spread;
+  /** Records and bytes the reducers received, counted from the real bytes. */
+  readonly shuffleRecords: number;
+  readonly shuffleBytes: number;
+  /** The same figures from the data-flow model (src/sim/distributed/wordcount.ts). */
+  readonly modelRecords: number;
+  readonly modelBytes: number;
+  readonly distinctWords: number;
+  /** Median seconds at 1 worker / median seconds here (same combiner setting). */
+  readonly speedup: number;
+  /** The cluster model's speedup for one machine with this machine's cores. */
+  readonly modelSpeedup: number;
+}
+
+export interface MapReduceResult {
+  readonly kind: 'mapreduce';
+  readonly source: 'generated' | 'text';
+  readonly inputBytes: number;
+  readonly inputLines: number;
+  readonly totalWords: number;
+  readonly points: readonly MapReducePoint[];
+  readonly cores: number;
+  readonly load: HostLoad;
+  readonly stamp: MachineStamp;
+  readonly startedAt: string;
+  readonly wallMs: number;
+}
+
 export type MeasurementRequest =
   | { readonly kind: 'memory-latency'; readonly params: MemoryLatencyParams }
   | { readonly kind: 'storage-latency'; readonly params: StorageLatencyParams }
@@ -434,7 +504,8 @@ export type MeasurementRequest =
   | { readonly kind: 'python-race'; readonly params: PythonRaceParams }
   | { readonly kind: 'python-vector'; readonly params: PythonVectorParams }
   | { readonly kind: 'python-bigo'; readonly params: PythonBigOParams }
-  | { readonly kind: 'python-dask'; readonly params: PythonDaskParams };
+  | { readonly kind: 'python-dask'; readonly params: PythonDaskParams }
+  | { readonly kind: 'mapreduce'; readonly params: MapReduceParams };
 
 export type MeasurementResult =
   | MemoryLatencyResult
@@ -448,7 +519,8 @@ export type MeasurementResult =
   | SimdResult
   | BigOResult
   | EventLoopRealResult
-  | PythonMeasurementResult;
+  | PythonMeasurementResult
+  | MapReduceResult;
 export type MeasurementKind = MeasurementRequest['kind'];
 
 /** What every host-side run adds to a Python result. */

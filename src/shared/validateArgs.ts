@@ -37,6 +37,13 @@ export const SIMD_LIMITS = {
 } as const;
 export const BIGO_LIMITS = { maxN: { min: 1000, max: 2_000_000 }, repeats: { min: 1, max: 15 }, budgetMs: { min: 1000, max: 600_000 } } as const;
 export const EVENT_LOOP_LIMITS = { sourceChars: 20_000, timeoutMs: { min: 100, max: 60_000 } } as const;
+export const MAPREDUCE_LIMITS = {
+  sizeMB: { min: 1, max: 64 },
+  textChars: 16 * 1024 * 1024,
+  maxWorkers: { min: 1, max: 16 },
+  repeat: { min: 1, max: 10 },
+  budgetMs: { min: 1000, max: 600_000 },
+} as const;
 export const FALSE_SHARING_LIMITS = { iterations: { min: 1, max: 100_000_000 } } as const;
 export const MEMORY_MOUNTAIN_LIMITS = {
   maxBytes: { min: 4096, max: 2 ** 31 },
@@ -176,6 +183,18 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       checkInt(`${m}: params.budgetMs`, params.budgetMs, L.budgetMs.min, L.budgetMs.max, true);
       return;
     }
+    case 'mapreduce': {
+      const L = MAPREDUCE_LIMITS;
+      checkKeys(`${m}: params`, params, ['sizeMB', 'text', 'maxWorkers', 'repeat', 'budgetMs']);
+      checkInt(`${m}: params.sizeMB`, params.sizeMB, L.sizeMB.min, L.sizeMB.max, true);
+      if (params.text !== undefined && (typeof params.text !== 'string' || params.text.length > L.textChars)) {
+        throw new Invalid(`${m}: params.text must be a string of at most ${L.textChars} characters`);
+      }
+      checkInt(`${m}: params.maxWorkers`, params.maxWorkers, L.maxWorkers.min, L.maxWorkers.max, true);
+      checkInt(`${m}: params.repeat`, params.repeat, L.repeat.min, L.repeat.max, true);
+      checkInt(`${m}: params.budgetMs`, params.budgetMs, L.budgetMs.min, L.budgetMs.max, true);
+      return;
+    }
     case 'startup':
       checkKeys(`${m}: params`, params, ['repeat']);
       checkInt(`${m}: params.repeat`, params.repeat, STARTUP_LIMITS.repeat.min, STARTUP_LIMITS.repeat.max, true);
@@ -225,7 +244,7 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       return;
     }
     default:
-      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, bigo, event-loop, python-gil, python-race, python-vector, python-bigo, python-dask`);
+      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, bigo, event-loop, python-gil, python-race, python-vector, python-bigo, python-dask, mapreduce`);
   }
 }
 

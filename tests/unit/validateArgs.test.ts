@@ -49,7 +49,7 @@ describe('validateArgs', () => {
     [mem({ maxBytes: 4096, extra: 1 }), 'startMeasurement: params.extra is not a known field (expected maxBytes, repeats, budgetMs)'],
     [[{ kind: 'storage-latency', params: { reads: 15 } }], 'startMeasurement: params.reads must be an integer from 16 to 4096'],
     [[{ kind: 'storage-latency', params: { reads: 4097 } }], 'startMeasurement: params.reads must be an integer from 16 to 4096'],
-    [[{ kind: 'cpu-latency', params: {} }], 'startMeasurement: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, bigo, event-loop, python-gil, python-race, python-vector, python-bigo, python-dask'],
+    [[{ kind: 'cpu-latency', params: {} }], 'startMeasurement: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, bigo, event-loop, python-gil, python-race, python-vector, python-bigo, python-dask, mapreduce'],
     [[{ kind: 'bigo', params: { maxN: 999 } }], 'startMeasurement: params.maxN must be an integer from 1000 to 2000000'],
     [[{ kind: 'bigo', params: { repeats: 16 } }], 'startMeasurement: params.repeats must be an integer from 1 to 15'],
     [[{ kind: 'bigo', params: { sizes: [1] } }], 'startMeasurement: params.sizes is not a known field (expected maxN, repeats, budgetMs)'],

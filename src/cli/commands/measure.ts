@@ -2,8 +2,9 @@
  * `nanoscope measure <kind>`: a real measurement on this machine, through the same
  * MeasurementService (and the same worker files, in source mode) as both hosts.
  */
-import type { BigOResult, FalseSharingResult, SimdResult, StartupResult, MeasurementRequest, MeasurementResult, MemoryLatencyResult, MemoryMountainResult, RaceResult, RaceStrategy, SpeedupResult } from '../../shared/api';
-import { validateArgs } from '../../shared/validateArgs';
+import type { BigOResult, MapReduceResult, FalseSharingResult, SimdResult, StartupResult, MeasurementRequest, MeasurementResult, MemoryLatencyResult, MemoryMountainResult, RaceResult, RaceStrategy, SpeedupResult } from '../../shared/api';
+import { MAPREDUCE_LIMITS, validateArgs } from '../../shared/validateArgs';
+import { readFileSync, statSync } from 'node:fs';
 import { MeasurementService } from '../../main/services/measurements';
 import { BUDGET_EXCEEDED } from '../../main/workers/protocol';
 import { formatBytes } from '../../main/workers/pointerChase';
@@ -11,11 +12,11 @@ import { parseInteger, parseSize, stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { BudgetError, FailedError, InputError, UsageError } from '../errors';
 
-const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing', 'startup', 'speedup', 'simd', 'bigo', 'python-gil', 'python-race', 'python-vector', 'python-bigo', 'python-dask'] as const;
+const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing', 'startup', 'speedup', 'simd', 'bigo', 'python-gil', 'python-race', 'python-vector', 'python-bigo', 'python-dask', 'mapreduce'] as const;
 
 function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
   const only = (allowed: string[]): void => {
-    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat', 'max-workers', 'sizes', 'python', 'variant', 'n', 'input', 'ops', 'appends', 'max-n']) {
+    for (const f of ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat', 'max-workers', 'sizes', 'python', 'variant', 'n', 'input', 'ops', 'appends', 'max-n', 'size-mb']) {
       if (args.flags.has(f) && !allowed.includes(f)) throw new UsageError(`nanoscope measure ${kind}: unknown flag --${f}`);
     }
   };
@@ -123,6 +124,40 @@ function buildRequest(kind: string, args: ParsedArgs): MeasurementRequest {
         return text === undefined ? {} : { [key]: parseInteger(text, `--${flag}`, -(2 ** 53), 2 ** 53) };
       };
       return { kind, params: { ...int('max-n'), ...int('repeats'), ...int('budget-ms') } };
+    }
+    case 'mapreduce': {
+      // Ranges are checked by validateArgs, as for both hosts; the file's size before reading it.
+      only(['size-mb', 'input', 'max-workers', 'repeat', 'budget-ms']);
+      const int = (flag: string): number | undefined => {
+        const text = stringFlag(args, flag);
+        return text === undefined ? undefined : parseInteger(text, `--${flag}`, -(2 ** 53), 2 ** 53);
+      };
+      const file = stringFlag(args, 'input');
+      let text: string | undefined;
+      if (file !== undefined) {
+        let size: number;
+        try {
+          size = statSync(file).size;
+        } catch (e) {
+          throw new InputError(`--input: cannot read "${file}" (${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message})`);
+        }
+        if (size > MAPREDUCE_LIMITS.textChars) throw new InputError(`--input: "${file}" is ${size} bytes; the bound is ${MAPREDUCE_LIMITS.textChars} bytes (16 MiB)`);
+        text = readFileSync(file, 'utf8');
+      }
+      const sizeMB = int('size-mb');
+      const maxWorkers = int('max-workers');
+      const repeat = int('repeat');
+      const budgetMs = int('budget-ms');
+      return {
+        kind,
+        params: {
+          ...(sizeMB === undefined ? {} : { sizeMB }),
+          ...(text === undefined ? {} : { text }),
+          ...(maxWorkers === undefined ? {} : { maxWorkers }),
+          ...(repeat === undefined ? {} : { repeat }),
+          ...(budgetMs === undefined ? {} : { budgetMs }),
+        },
+      };
     }
     default:
       throw new UsageError(`nanoscope measure: unknown measurement "${kind}" (known: ${KINDS.join(', ')})`);
@@ -256,6 +291,23 @@ function bigoTable(r: BigOResult): string {
   return lines.join('\n');
 }
 
+/** Per worker count and combiner: phases, spread, the shuffle's records and bytes beside the model's, speedups. */
+function mapReduceTable(r: MapReduceResult): string {
+  const lines = [
+    `word count on ${r.source === 'generated' ? 'a generated text' : 'the given text'}: ${r.inputBytes} bytes, ${r.inputLines} lines, ${r.totalWords} words; ${r.cores} cores`,
+    'workers combiner     map s  shuffle s  reduce s   total s (min..max)      records      bytes  = model   speedup  model',
+  ];
+  for (const p of r.points) {
+    const same = p.shuffleRecords === p.modelRecords && p.shuffleBytes === p.modelBytes ? 'yes' : 'NO';
+    lines.push(
+      `${String(p.workers).padStart(7)} ${(p.combiner ? 'on' : 'off').padStart(8)} ${p.mapS.toFixed(3).padStart(9)} ${p.shuffleS.toFixed(3).padStart(10)} ${p.reduceS.toFixed(3).padStart(9)} ${p.spread.median.toFixed(3).padStart(9)} (${p.spread.min.toFixed(3)}..${p.spread.max.toFixed(3)}) ${String(p.shuffleRecords).padStart(10)} ${String(p.shuffleBytes).padStart(10)} ${same.padStart(8)} ${p.speedup.toFixed(2).padStart(8)}× ${p.modelSpeedup.toFixed(2).padStart(5)}×`,
+    );
+  }
+  lines.push(`load: ${r.load.loadBefore} before, ${r.load.loadAfter} after on ${r.load.cores} cores${r.load.stealPct !== null ? `, steal ${r.load.stealPct}%` : ''}${r.load.note ? ` — ${r.load.note}` : ''}`);
+  lines.push(`${r.stamp.cpuModel}, ${r.stamp.os}, ${r.stamp.runtime}; ${(r.wallMs / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}
+
 function human(r: MeasurementResult): string {
   switch (r.kind) {
     case 'memory-latency':
@@ -280,6 +332,8 @@ function human(r: MeasurementResult): string {
       return simdTable(r);
     case 'bigo':
       return bigoTable(r);
+    case 'mapreduce':
+      return mapReduceTable(r);
     default:
       return JSON.stringify(r);
   }

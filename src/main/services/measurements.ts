@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import {
@@ -18,7 +18,7 @@ import {
   type MeasurementResult,
   type OsCacheInfo,
 } from '../../shared/api';
-import type { BigOInput, PythonInput, EventLoopInput, SimdInput, FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
+import type { BigOInput, MapReduceInput, PythonInput, EventLoopInput, SimdInput, FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
 import { machineStamp } from './machineStamp';
 import { osCaches } from './osCaches';
 import { spawnWorker, workerScriptPath, type WorkerLocation, type WorkerName } from './workers';
@@ -68,6 +68,7 @@ const WORKER_OF: Record<MeasurementKind, WorkerName> = {
   'python-vector': 'python',
   'python-bigo': 'python',
   'python-dask': 'python',
+  mapreduce: 'mapreduce',
 };
 
 /** Kills a measurement's child process; it may already be gone. */
@@ -141,7 +142,7 @@ export class MeasurementService {
     this.listeners.clear();
   }
 
-  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | SimdInput | BigOInput | EventLoopInput | PythonInput | Record<string, never> {
+  private workerInput(request: MeasurementRequest): PointerChaseInput | StorageLatencyInput | MemoryMountainInput | RaceInput | FalseSharingInput | StartupInput | SpeedupInput | SimdInput | BigOInput | EventLoopInput | PythonInput | MapReduceInput | Record<string, never> {
     switch (request.kind) {
       case 'memory-latency':
         return { maxBytes: request.params.maxBytes, repeats: request.params.repeats ?? 3, budgetMs: request.params.budgetMs ?? 60_000 };
@@ -174,6 +175,15 @@ export class MeasurementService {
       case 'python-bigo':
       case 'python-dask':
         return { request };
+      case 'mapreduce':
+        return {
+          sizeMB: request.params.sizeMB ?? 32,
+          text: request.params.text ?? null,
+          maxWorkers: request.params.maxWorkers ?? Math.max(1, Math.min(8, availableParallelism())),
+          repeat: request.params.repeat ?? 3,
+          budgetMs: request.params.budgetMs ?? 120_000,
+          location: this.options.workers,
+        };
       case 'simd':
         return { sizes: [...(request.params.sizes ?? SIMD_DEFAULT_SIZES)].sort((a, b) => a - b), budgetMs: request.params.budgetMs ?? 60_000 };
     }
@@ -265,6 +275,9 @@ export class MeasurementService {
           break;
         case 'python':
           result = { ...r.result, ...common } as MeasurementResult;
+          break;
+        case 'mapreduce':
+          result = { ...r, ...common };
           break;
         case 'speedup': {
           const { kind, points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io } = r;

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-export type WorkerName = 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'bigo' | 'event-loop' | 'python';
+export type WorkerName = 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'bigo' | 'event-loop' | 'python' | 'mapreduce';
 
 /** `{ kind: 'bundle', dir }` for built code; `{ kind: 'source' }` to run the .ts files through tsx. */
 export type WorkerLocation = { readonly kind: 'bundle'; readonly dir: string } | { readonly kind: 'source'; readonly dir?: string };

@@ -1,5 +1,5 @@
 /** Messages between a measurement worker and MeasurementService. */
-import type { BigOMeasuredCellResult, RunLoad, EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
+import type { BigOMeasuredCellResult, MapReduceResult, RunLoad, EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
 import type { PythonMeasurementResult } from '../../shared/api';
 
@@ -28,6 +28,7 @@ export type WorkerResult =
   | { readonly kind: 'event-loop'; readonly outcome: EventLoopRealOutcome; readonly runtimeVersion: string }
   /** A Python run: the result without the host's stamp (added by the service). */
   | { readonly kind: 'python'; readonly result: DistributiveOmit<PythonMeasurementResult, 'stamp' | 'startedAt' | 'wallMs'> }
+  | Omit<MapReduceResult, 'stamp' | 'startedAt' | 'wallMs'>
   | {
       readonly kind: 'speedup';
       readonly points: SpeedupPoint[];
@@ -89,6 +90,17 @@ export interface SpeedupInput {
   readonly location: WorkerLocation;
 }
 
+export interface MapReduceInput {
+  readonly sizeMB: number;
+  /** A user-chosen text, or null for the generated one. */
+  readonly text: string | null;
+  readonly maxWorkers: number;
+  readonly repeat: number;
+  readonly budgetMs: number;
+  /** Where the coordinator finds its own script, to start the mapper/reducer threads from it. */
+  readonly location: WorkerLocation;
+}
+
 export interface SimdInput {
   /** Bytes of each array, ascending. */
   readonly sizes: readonly number[];
@@ -119,7 +131,7 @@ export interface StorageLatencyInput {
  * in a worker_thread) never starts a measurement.
  */
 export interface WorkerEnvelope<T> {
-  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'bigo' | 'event-loop' | 'python';
+  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'bigo' | 'event-loop' | 'python' | 'mapreduce';
   readonly input: T;
 }
 

@@ -9,6 +9,7 @@ import { stacksScene } from '../../sim/stacks/scene';
 import { simdScene } from '../../sim/simd/scene';
 import { eventLoopScene } from '../../sim/eventloop/scene';
 import { bigoScene } from '../../sim/bigo/scene';
+import { distributedScene } from '../../sim/distributed/scene';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry; each entry is checked where it is defined
 export type AnyScene = SceneDefinition<any, any, any, TraceRecord, unknown>;
@@ -22,4 +23,5 @@ export const SCENE_MODELS: Readonly<Record<string, AnyScene>> = {
   [simdScene.id]: simdScene as AnyScene,
   [eventLoopScene.id]: eventLoopScene as AnyScene,
   [bigoScene.id]: bigoScene as AnyScene,
+  [distributedScene.id]: distributedScene as AnyScene,
 };

@@ -8,5 +8,6 @@ import { stacksUi } from './stacks';
 import { simdUi } from './simd';
 import { eventLoopUi } from './eventloop';
 import { bigoUi } from './bigo';
+import { distributedUi } from './distributed';
 
-export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi, parallelUi, stacksUi, simdUi, eventLoopUi, bigoUi];
+export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi, parallelUi, stacksUi, simdUi, eventLoopUi, bigoUi, distributedUi];
