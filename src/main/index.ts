@@ -5,7 +5,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { API_METHODS, IPC_EVENT_CHANNEL, type HostEvent, type OpenFileRequest, type OpenFileResult, type SaveFileRequest, type SaveFileResult } from '../shared/api';
 import { createIpcRouter, isTrustedUrl } from './ipcRouter';
 import { buildMenuTemplate } from './menuTemplate';
@@ -13,6 +13,7 @@ import { SECURITY_HEADERS } from './securityHeaders';
 import { createHostApi } from './services/hostApi';
 import { MeasurementService } from './services/measurements';
 import { readVersion } from './services/version';
+import { refuseSignalInspector } from './services/inspectorGuard';
 import { lookupStatic } from './staticFiles';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,6 +21,8 @@ const rendererDir = join(here, '../renderer');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+refuseSignalInspector();
 
 const measurements = new MeasurementService({ workers: { kind: 'bundle', dir: join(here, 'workers') } });
 let mainWindow: BrowserWindow | null = null;
@@ -117,6 +120,11 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 app.whenReady().then(() => {
+  // Deny every permission a page may ask for except the two the app uses (copying a share link,
+  // presentation mode's full screen).
+  const allowed = new Set(['clipboard-sanitized-write', 'fullscreen']);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowed.has(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed.has(permission));
   serveAppProtocol();
   for (const { channel, method } of router.channels) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => router.handle(method, event, args));

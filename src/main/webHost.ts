@@ -13,6 +13,7 @@ import { MeasurementService } from './services/measurements';
 import { readVersion } from './services/version';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { lookupStatic } from './staticFiles';
+import { refuseSignalInspector } from './services/inspectorGuard';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
@@ -94,6 +95,7 @@ function parseArgs(body: string): unknown {
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  refuseSignalInspector();
   const measurements = new MeasurementService({ workers: options.workerDir ? { kind: 'bundle', dir: options.workerDir } : { kind: 'source' } });
   const api = createHostApi({ mode: 'browser', version: options.version ?? readVersion(), measurements });
   const sseClients = new Set<ServerResponse>();
