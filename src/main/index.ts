@@ -9,7 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, ty
 import { API_METHODS, IPC_EVENT_CHANNEL, type HostEvent, type OpenFileRequest, type OpenFileResult, type SaveFileRequest, type SaveFileResult } from '../shared/api';
 import { createIpcRouter, isTrustedUrl } from './ipcRouter';
 import { buildMenuTemplate } from './menuTemplate';
-import { SECURITY_HEADERS } from './securityHeaders';
+import { securityHeadersFor } from './securityHeaders';
 import { createHostApi } from './services/hostApi';
 import { MeasurementService } from './services/measurements';
 import { readVersion } from './services/version';
@@ -73,7 +73,7 @@ const router = createIpcRouter(api, { methods: API_METHODS, ...(devServerUrl ? {
 function serveAppProtocol(): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
-    const headers = new Headers(SECURITY_HEADERS);
+    const headers = new Headers(securityHeadersFor(url.pathname));
     if (url.host !== 'nanoscope') return new Response('unknown host', { status: 404, headers });
     const found = await lookupStatic(rendererDir, url.pathname);
     if (found.status !== 200) return new Response(found.reason, { status: found.status, headers });
