@@ -217,10 +217,15 @@ export abstract class LoopBase implements InterpreterHost {
       body();
     } catch (e) {
       if (e instanceof ExitSignal) return;
-      if (e instanceof BudgetError) {
-        this.exit = { reason: 'budget', code: 3, message: e.message };
+      // A value past JavaScript's own limits (a string doubled past V8's maximum length, an array
+      // too long) is a budget the program exceeded, not a failure of the model.
+      const limit = !(e instanceof BudgetError) && e instanceof RangeError && /^Invalid (string|array|typed array) length/.test(e.message);
+      if (e instanceof BudgetError || limit) {
+        const message = limit ? `the program built a value past JavaScript's limits (RangeError: ${(e as RangeError).message})` : (e as BudgetError).message;
+        this.it.stack.length = 0;
+        this.exit = { reason: 'budget', code: 3, message };
         this.phase = 'done';
-        this.record('exit', `stopped: ${e.message}`, null);
+        this.record('exit', `stopped: ${message}`, null);
         return;
       }
       throw e;
