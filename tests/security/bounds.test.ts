@@ -1,50 +1,16 @@
 /**
- * Every input has a bound, checked before the work: share links (a deflate bomb), cache configs,
- * hashes with a malformed percent-encoding, the event-loop model's strings.
+ * Every input has a bound, checked before the work: cache configs and the event-loop model's
+ * strings (share links and hashes: web/pageInputs.test.ts).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeShareHash, inflateBounded, SHARE_PREFIX } from '../../src/renderer/scenario/shareLink';
-import { parseHash } from '../../src/renderer/routing/url';
 import { parseCacheConfig } from '../../src/sim/cache/config';
 import { runEventLoop } from '../../src/sim/eventloop/run';
 import { cli } from '../unit/cliHarness';
 
 const dir = mkdtempSync(join(tmpdir(), 'nanoscope-bounds-'));
-const toBase64Url = (b: Buffer): string => b.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-
-describe('share links', () => {
-  it('stop inflating at 1 MiB: a small link that stands for 64 MiB is refused with a message', async () => {
-    // 64 MiB of spaces deflate to ~64 KiB: the link is small, its content is not.
-    const bomb = deflateRawSync(Buffer.alloc(64 << 20, 0x20));
-    expect(bomb.length).toBeLessThan(1 << 20);
-    const check = await decodeShareHash(SHARE_PREFIX + toBase64Url(bomb), { scenes: [] } as never);
-    expect(check.ok).toBe(false);
-    expect(check.ok ? '' : check.message).toMatch(/more than 1024 KiB.*stopped before inflating the rest/);
-  });
-
-  it('inflate as a stream: no more than the bound (plus one chunk) is ever held', async () => {
-    const bytes = new Uint8Array(deflateRawSync(Buffer.alloc(8 << 20, 0x61)));
-    await expect(inflateBounded(bytes, 1 << 20)).rejects.toThrow(/stopped before inflating the rest/);
-    const small = await inflateBounded(new Uint8Array(deflateRawSync(Buffer.from('{"a":1}'))), 1 << 20);
-    expect(new TextDecoder().decode(small)).toBe('{"a":1}');
-  });
-
-  it('refuse a payload over 1 MiB of text before decoding it', async () => {
-    const check = await decodeShareHash(SHARE_PREFIX + 'A'.repeat((1 << 20) + 1), { scenes: [] } as never);
-    expect(check.ok ? '' : check.message).toMatch(/too long/);
-  });
-});
-
-describe('hashes', () => {
-  it('a malformed percent-encoding is kept as text (the app shows its notice), never a URIError', () => {
-    expect(parseHash('#/%E0%A4%A')).toEqual({ sceneId: '%E0%A4%A', query: {} });
-    expect(parseHash('#/%')).toEqual({ sceneId: '%', query: {} });
-  });
-});
 
 describe('cache configs', () => {
   const level = { size: 1024, assoc: 2, line: 64 };
