@@ -104,7 +104,8 @@ setTimeout(() => console.log('end'), 800);`;
     await expect(page.getByTestId('eventloop.real.table')).toBeVisible({ timeout: 20_000 });
     const real = (await page.getByTestId('eventloop.real.table').locator('td:nth-child(3)').allTextContents()).join('\n');
     expect(real).toContain('end');
-    expect(real).not.toMatch(/answered 200|stored/);
+    // Any answer at all means the request reached a server (the old run got 404 and 400 from the API).
+    expect(real).not.toMatch(/answered|stored/);
     expect(apiCalls).toEqual([]);
     expect(accepted).toBe(0);
   });
