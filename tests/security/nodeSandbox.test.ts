@@ -57,14 +57,26 @@ const REACH = (name: string): string => `[
   () => { let err; const deep = () => { try { deep(); } catch (e) { try { console.log(''); } catch (e2) { err = e2; } } }; deep(); return err.constructor.constructor('return process')().getBuiltinModule(${JSON.stringify(name)}); },
 ]`;
 
+/** The same reach through import(): Node's refusal, if it were Node's, would be a host-realm error. */
+const IMPORTS = (name: string): string => `[
+  () => import(${JSON.stringify(name)}),
+  () => eval('import(${JSON.stringify(name)})'),
+  () => new Function('return import(${JSON.stringify(name)})')(),
+].map((f) => { try { return f(); } catch (e) { return Promise.reject(e); } })`;
+
 describe('the Node real run is a sandbox', () => {
   it('cannot write a file outside its temporary directory', async () => {
     const marker = join(dir, 'marker-write');
     const program = `const marker = ${JSON.stringify(marker)};
 for (const get of ${REACH('fs')}) { try { get().writeFileSync(marker, 'pwned'); } catch {} }
+for (const p of ${IMPORTS('fs')}) p.then((m) => m.writeFileSync(marker, 'pwned'), (e) => { try { e.constructor.constructor('return process')().getBuiltinModule('fs').writeFileSync(marker, 'pwned'); } catch {} });
+setTimeout(() => {}, 200);
 try { require('fs').writeFileSync(marker, 'pwned'); } catch {}
-try { eval('process').binding('fs'); } catch {}`;
+try { eval('process').binding('fs'); } catch {}
+console.log('attack ran');`;
     const out = await runRealProgram(program, { timeoutMs: 4000 });
+    // The attack compiled and ran (a test whose program does not parse proves nothing).
+    expect(out.stdout).toContain('attack ran');
     expect(out.stopped).toBeNull();
     expect(existsSync(marker)).toBe(false);
   });
@@ -72,12 +84,15 @@ try { eval('process').binding('fs'); } catch {}`;
   it('cannot connect to a listener on 127.0.0.1 (TCP, by any route to net or http)', async () => {
     const program = `const port = ${port};
 for (const get of ${REACH('net')}) { try { get().connect(port, '127.0.0.1').on('error', () => {}); } catch {} }
+for (const p of ${IMPORTS('net')}) p.then((m) => m.connect(port, '127.0.0.1').on('error', () => {}), (e) => { try { e.constructor.constructor('return process')().getBuiltinModule('net').connect(port, '127.0.0.1').on('error', () => {}); } catch {} });
 for (const get of ${REACH('http')}) { try { get().get('http://127.0.0.1:' + port).on('error', () => {}); } catch {} }
 try { new (process.stdout.constructor)(); } catch {}
 try { fetch('http://127.0.0.1:' + port).catch(() => {}); } catch {}
-setTimeout(() => {}, 300);`;
+setTimeout(() => {}, 300);
+console.log('attack ran');`;
     const before = accepted;
-    await runRealProgram(program, { timeoutMs: 4000 });
+    const out = await runRealProgram(program, { timeoutMs: 4000 });
+    expect(out.stdout).toContain('attack ran');
     // Give a late connection time to land.
     await new Promise((r) => setTimeout(r, 200));
     expect(accepted - before).toBe(0);
@@ -89,18 +104,39 @@ setTimeout(() => {}, 300);`;
 try { process._kill(pid, 9); } catch {}
 try { process.kill(pid, 'SIGKILL'); } catch {}
 for (const get of ${REACH('child_process')}) { try { get().execSync('kill -9 ' + pid); } catch {} }
-for (const get of [() => this.constructor.constructor('return process')(), () => setTimeout.constructor('return process')()]) { try { const p = get(); p._kill(pid, 9); p.kill(pid, 9); } catch {} }`;
-    await runRealProgram(program, { timeoutMs: 4000 });
+for (const get of [() => this.constructor.constructor('return process')(), () => setTimeout.constructor('return process')()]) { try { const p = get(); p._kill(pid, 9); p.kill(pid, 9); } catch {} }
+console.log('attack ran');`;
+    const out = await runRealProgram(program, { timeoutMs: 4000 });
+    expect(out.stdout).toContain('attack ran');
     expect(alive(pid)).toBe(true);
   });
 
   it('sees no process, require or host object; keeps output byte-identical to Node', async () => {
     const program = `console.log(typeof process.getBuiltinModule, typeof process.binding, typeof process._kill, typeof module.constructor._load, typeof Buffer);
 console.log(this.constructor.constructor('return typeof process.getBuiltinModule')());
-console.log([1, { a: 'x' }], new Map([[1, 2]]), -0);`;
+console.log([1, { a: 'x' }], new Map([[1, 2]]), -0);
+for (const p of ${IMPORTS('fs')}) p.catch((e) => console.log('import', typeof e.constructor.constructor('return process')().getBuiltinModule));`;
     const out = await runRealProgram(program, { timeoutMs: 4000 });
-    expect(out.stdout).toBe("undefined undefined undefined undefined undefined\nundefined\n[ 1, { a: 'x' } ] Map(1) { 1 => 2 } -0\n");
+    expect(out.stdout).toBe("undefined undefined undefined undefined undefined\nundefined\n[ 1, { a: 'x' } ] Map(1) { 1 => 2 } -0\nimport undefined\nimport undefined\nimport undefined\n");
     expect(out.sandbox?.context).toBe(true);
+  });
+
+  it('without namespaces (macOS, Windows, no user namespaces), the context alone keeps it from sockets and signals', async () => {
+    const pid = sibling.pid!;
+    const program = `for (const get of ${REACH('net')}) { try { get().connect(${port}, '127.0.0.1').on('error', () => {}); } catch {} }
+for (const p of ${IMPORTS('net')}) p.then((m) => m.connect(${port}, '127.0.0.1').on('error', () => {}), (e) => { try { e.constructor.constructor('return process')().getBuiltinModule('net').connect(${port}, '127.0.0.1').on('error', () => {}); } catch {} });
+for (const p of ${IMPORTS('fs')}) p.catch((e) => { try { e.constructor.constructor('return process')()._kill(${pid}, 9); } catch {} });
+try { process._kill(${pid}, 9); } catch {}
+setTimeout(() => {}, 300);
+console.log('attack ran');`;
+    const before = accepted;
+    const out = await runRealProgram(program, { timeoutMs: 4000, namespaces: false });
+    expect(out.stdout).toContain('attack ran');
+    expect(out.sandbox?.namespaces).toEqual([]);
+    expect(out.sandbox?.note).toMatch(/shares the network/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(accepted - before).toBe(0);
+    expect(alive(pid)).toBe(true);
   });
 
   it.skipIf(!namespacesAvailable())('runs in new user, network and PID namespaces where unshare works', async () => {

@@ -104,7 +104,8 @@ export function runRealProgram(source: string, options: Partial<RealRunOptions> 
   writeFileSync(program, source);
   writeFileSync(runner, SANDBOX_RUNNER);
   chmodSync(dir, 0o755);
-  const nodeArgs = [permissionFlag(o.nodeVersion), `--allow-fs-read=${dir}/*`, '--no-warnings', `--max-old-space-size=${o.heapMb}`, runner, program];
+  // --experimental-vm-modules: so the runner's import() refusal is called (sandboxRunner.ts).
+  const nodeArgs = [permissionFlag(o.nodeVersion), `--allow-fs-read=${dir}/*`, '--no-warnings', '--experimental-vm-modules', `--max-old-space-size=${o.heapMb}`, runner, program];
   const namespaces = o.namespaces && namespacesAvailable();
   const layers: SandboxLayers = {
     context: true,

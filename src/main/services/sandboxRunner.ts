@@ -35,7 +35,13 @@ function writeAll(fd, chunk) {
 }
 const syncStream = (fd) => new Writable({ write(chunk, _enc, cb) { writeAll(fd, chunk); cb(); } });
 const out = new Console({ stdout: syncStream(1), stderr: syncStream(2), inspectOptions: { customInspect: false } });
-const context = vm.createContext(Object.create(null), { name: 'program', codeGeneration: { strings: true, wasm: false } });
+// import() would reach Node's loader, and Node's own refusal is a host-realm error (whose
+// constructor is the host's Function): every dynamic import gets an error of the program's realm
+// instead (this callback needs --experimental-vm-modules on Node 20).
+let contextError = null;
+const refuseImport = () => { throw contextError("import() is not allowed in the sandbox"); };
+const context = vm.createContext(Object.create(null), { name: 'program', codeGeneration: { strings: true, wasm: false }, importModuleDynamically: refuseImport });
+contextError = vm.runInContext('(function (message) { const e = new Error(message); e.code = "ERR_ACCESS_DENIED"; return e; })', context, { importModuleDynamically: refuseImport });
 const ctxObjectProto = vm.runInContext('Object.prototype', context);
 
 const THREW = '\u0000threw';
@@ -328,9 +334,9 @@ function setup(bridge, hostFile, setupFile) {
   return [dispatch, fsDone, require, module];
 }
 
-const [d, f, req, mod] = vm.runInContext('(' + setup.toString() + ')', context, { filename: 'nanoscope:sandbox' })(bridge, __filename, 'nanoscope:sandbox');
+const [d, f, req, mod] = vm.runInContext('(' + setup.toString() + ')', context, { filename: 'nanoscope:sandbox', importModuleDynamically: refuseImport })(bridge, __filename, 'nanoscope:sandbox');
 dispatch = d;
 fsDone = f;
-const fn = vm.compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: PROGRAM, parsingContext: context });
+const fn = vm.compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: PROGRAM, parsingContext: context, importModuleDynamically: refuseImport });
 Reflect.apply(fn, mod.exports, [mod.exports, req, mod, PROGRAM, dirname]);
 `;
