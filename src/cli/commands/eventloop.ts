@@ -116,7 +116,7 @@ async function runInChromium(ctx: CliContext, source: string): Promise<RealOutco
       exitCode: null,
       signal: null,
       stopped: run.stopped,
-      message: run.stopped === null ? null : 'stopped after 5 s (the time budget): an infinite loop, or a program that keeps scheduling work?',
+      message: run.stopped === null ? null : run.stopped === 'output' ? 'stopped: the program printed more than 1024 KiB' : 'stopped after 5 s (the time budget): an infinite loop, or a program that keeps scheduling work?',
       wallMs: run.wallMs,
       events: run.console.map((l, i) => ({ kind: 'log' as const, stream: l.stream, line: i + 1, tMs: l.t })),
       tempDir: '',
