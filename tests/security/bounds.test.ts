@@ -45,3 +45,12 @@ describe('the event-loop model', () => {
     }
   });
 });
+
+describe('the event-loop model console', () => {
+  it('stops a print loop at 1 MiB of output (budget), as a real run does', () => {
+    const run = runEventLoop("const s = 'x'.repeat(100000);\nfor (let i = 0; i < 500; i++) console.log(s);\n", { runtime: 'browser' });
+    expect(run.exit).toMatchObject({ reason: 'budget', code: 3 });
+    expect(run.exit?.message).toMatch(/printed more than 1024 KiB/);
+    expect(run.console.reduce((n, l) => n + l.text.length + 1, 0)).toBeLessThanOrEqual(1 << 20);
+  });
+});

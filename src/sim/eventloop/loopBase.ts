@@ -10,6 +10,9 @@ import type { JSPromise, JobLabel } from './promise';
 import type { ConsoleLine, ExitInfo, LoopStep, Phase, QueueItem, Queues, StepKind } from './trace';
 import { BudgetError, Closure, JSFunction, JSObject, Scope, ThrowSignal, isErrorLike, getOwnOrProto, toStr, type Value } from './values';
 
+/** Characters of console output the model keeps (1 MiB, as a real run's output cap). */
+export const CONSOLE_BUDGET_CHARS = 1 << 20;
+
 /** A queued callback or job. */
 export interface Job extends QueueItem {
   readonly run: () => void;
@@ -160,6 +163,8 @@ export abstract class LoopBase implements InterpreterHost {
   /** Virtual time the first write to a stream costs, ns (see {@link NODE_STREAM_INIT_NS}). */
   protected streamInitNs = 0;
 
+  private consoleChars = 0;
+
   /** Prints a console line. */
   print(stream: 'stdout' | 'stderr', args: readonly Value[]): void {
     if (!this.opened.has(stream)) {
@@ -170,6 +175,10 @@ export abstract class LoopBase implements InterpreterHost {
       }
     }
     const text = formatLog(args);
+    // The console has a budget, as a real run's output has (1 MiB): a print loop stops here
+    // instead of growing a view no page can show.
+    this.consoleChars += text.length + 1;
+    if (this.consoleChars > CONSOLE_BUDGET_CHARS) throw new BudgetError(`the program printed more than ${CONSOLE_BUDGET_CHARS / 1024} KiB (the console budget)`);
     this.console.push({ text, stream, line: this.it.line, t: this.nowNs });
     this.record('log', `console: ${text.length > 60 ? `${text.slice(0, 57)}…` : text}`, this.it.line);
   }
