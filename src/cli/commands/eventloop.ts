@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { runEventLoop, stdoutOf, type EventLoopRun } from '../../sim/eventloop/run';
 import type { QueueItem, Queues } from '../../sim/eventloop/trace';
 import { getPreset } from '../../sim/hardware/presets';
-import { runRealProgram } from '../../main/services/eventLoopReal';
+import { describeSandbox, plannedSandbox, runRealProgram } from '../../main/services/eventLoopReal';
 import type { EventLoopRealOutcome as RealOutcome } from '../../shared/api';
 import { asText, ChromiumRunner } from '../chromiumReal';
 import { stringFlag, type ParsedArgs } from '../args';
@@ -95,7 +95,7 @@ export async function run(ctx: CliContext, positionals: string[], flags: Flags):
 }
 
 async function runInNode(ctx: CliContext, source: string): Promise<RealOutcome> {
-  ctx.err('nanoscope: running the program in a separate Node process (permission model: reads only its temporary copy; 5 s, 128 MiB)');
+  ctx.err(`nanoscope: running the program sandboxed in a separate Node process (${describeSandbox(plannedSandbox())}; 5 s, 128 MiB heap, 320 MiB resident, 1 MiB output)`);
   return runRealProgram(source);
 }
 
@@ -134,7 +134,7 @@ async function runReal(ctx: CliContext, file: string, source: string, runtime: '
       JSON.stringify({
         runtime,
         file,
-        real: { stdout: lines(real.stdout), stderr: real.stderr, exit_code: real.exitCode, signal: real.signal, stopped: real.stopped, message: real.message, wall_ms: real.wallMs, events: real.events },
+        real: { stdout: lines(real.stdout), stderr: real.stderr, sandbox: real.sandbox ?? null, exit_code: real.exitCode, signal: real.signal, stopped: real.stopped, message: real.message, wall_ms: real.wallMs, events: real.events },
         model: { stdout: lines(stdoutOf(model)), exit: model.exit, notes: model.notes },
         differences,
       }),

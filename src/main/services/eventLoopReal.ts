@@ -95,6 +95,24 @@ export function treeRssBytes(pid: number): number | null {
   return seen.size === 0 ? null : total;
 }
 
+/** The layers a run here gets, in words (the CLI's and the app's "which layers are active"). */
+export function describeSandbox(layers: SandboxLayers): string {
+  const parts = [layers.context ? 'a fresh context with no Node APIs' : null, layers.permissionModel ? "Node's permission model (reads only its temporary copy)" : null, layers.ownSession ? 'its own session' : null, layers.namespaces.length > 0 ? `Linux ${layers.namespaces.join('+')} namespaces (no network, no other processes)` : null];
+  return `${parts.filter((p) => p !== null).join(', ')}${layers.note === null ? '' : `; ${layers.note}`}`;
+}
+
+/** The layers a run would get here now. */
+export function plannedSandbox(namespaces = true): SandboxLayers {
+  const ns = namespaces && namespacesAvailable();
+  return {
+    context: true,
+    permissionModel: true,
+    ownSession: process.platform !== 'win32',
+    namespaces: ns ? ['user', 'network', 'pid'] : [],
+    note: ns ? null : process.platform === 'linux' ? 'no unprivileged user namespaces here (unshare failed): the program shares the network and process list with you' : `no OS sandbox is used on ${process.platform}: the program shares the network and process list with you`,
+  };
+}
+
 /** Runs `source` for real; resolves when the process has ended or was stopped. */
 export function runRealProgram(source: string, options: Partial<RealRunOptions> = {}): Promise<EventLoopRealOutcome> {
   const o = { ...REAL_RUN_DEFAULTS, ...options };
@@ -106,14 +124,8 @@ export function runRealProgram(source: string, options: Partial<RealRunOptions> 
   chmodSync(dir, 0o755);
   // --experimental-vm-modules: so the runner's import() refusal is called (sandboxRunner.ts).
   const nodeArgs = [permissionFlag(o.nodeVersion), `--allow-fs-read=${dir}/*`, '--no-warnings', '--experimental-vm-modules', `--max-old-space-size=${o.heapMb}`, runner, program];
-  const namespaces = o.namespaces && namespacesAvailable();
-  const layers: SandboxLayers = {
-    context: true,
-    permissionModel: true,
-    ownSession: process.platform !== 'win32',
-    namespaces: namespaces ? ['user', 'network', 'pid'] : [],
-    note: namespaces ? null : process.platform === 'linux' ? 'no unprivileged user namespaces here (unshare failed): the program shares the network and process list with you' : `no OS sandbox is used on ${process.platform}: the program shares the network and process list with you`,
-  };
+  const layers = plannedSandbox(o.namespaces);
+  const namespaces = layers.namespaces.length > 0;
   const [cmd, args] = namespaces ? ['unshare', [...UNSHARE, o.execPath, ...nodeArgs]] : [o.execPath, nodeArgs];
   const t0 = process.hrtime.bigint();
   return new Promise((resolve) => {

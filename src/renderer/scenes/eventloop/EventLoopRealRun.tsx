@@ -150,6 +150,13 @@ export function EventLoopRealRun() {
               <pre className="el-stderr" data-testid="eventloop.real.stderr">{result.stderr}</pre>
             </details>
           )}
+          {result.sandbox && (
+            <p className="stamp" data-testid="eventloop.real.sandbox" data-namespaces={result.sandbox.namespaces.join(' ')}>
+              Sandbox: a fresh context, Node&apos;s permission model, its own session
+              {result.sandbox.namespaces.length > 0 ? `, Linux ${result.sandbox.namespaces.join(', ')} namespaces` : ''}
+              {result.sandbox.note ? ` — ${result.sandbox.note}` : ''}.
+            </p>
+          )}
           <p className="stamp" data-testid="eventloop.real.stamp">
             exit code {result.exitCode ?? result.signal ?? '—'} · {result.wallMs.toFixed(0)} ms wall · {result.events.filter((e) => e.kind === 'enter').length} callbacks entered · {result.stamp.os}
           </p>
