@@ -143,6 +143,10 @@ function bridge(op, a, b, c) {
         pending = undefined;
         return v;
       }
+      case 'write': {
+        writeAll(a === 2 ? 2 : 1, String(b));
+        return true;
+      }
       case 'hrtime': return Number(process.hrtime.bigint() - t0);
       case 'now': return now();
       case 'exit': {
@@ -251,6 +255,8 @@ function setup(bridge, hostFile, setupFile) {
     version: call('version'),
     env: {},
     argv: ['node', ''],
+    stdout: { write(chunk) { return call('write', 1, typeof chunk === 'string' ? chunk : String(chunk)); } },
+    stderr: { write(chunk) { return call('write', 2, typeof chunk === 'string' ? chunk : String(chunk)); } },
   };
   defineProperty(proc, 'exitCode', { get() { return call('exitCode', undefined, 'get'); }, set(v) { call('exitCode', v, 'set'); }, enumerable: true, configurable: true });
   hide(g, 'process', proc);
