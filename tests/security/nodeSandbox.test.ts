@@ -161,13 +161,18 @@ console.log('attack ran');`;
 });
 
 /** Starts `nanoscope eventloop FILE --real` as the host; the inspector, if SIGUSR1 opened one, listens on `inspectPort`. */
-function cliHost(file: string, inspectPort: number): { child: ChildProcess; done: Promise<{ stdout: string; stderr: string }> } {
+function cliHost(file: string, inspectPort: number): { child: ChildProcess; started: Promise<void>; done: Promise<{ stdout: string; stderr: string }> } {
   const child = spawn(process.execPath, [bin, 'eventloop', file, '--real'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: `--inspect-port=127.0.0.1:${inspectPort}` } });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  return { child, done: new Promise((r) => child.on('close', () => r({ stdout, stderr }))) };
+  let started = (): void => undefined;
+  const startedP = new Promise<void>((r) => (started = r));
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString();
+    if (stderr.includes('nanoscope: running the program')) started();
+  });
+  return { child, started: startedP, done: new Promise((r) => child.on('close', () => r({ stdout, stderr }))) };
 }
 
 async function freePort(): Promise<number> {
@@ -182,10 +187,10 @@ describe('the host cannot be driven through its inspector', () => {
   it('SIGUSR1 does not open an inspector in the CLI host', async () => {
     const inspectPort = await freePort();
     const file = join(dir, 'wait.js');
-    writeFileSync(file, 'setTimeout(() => {}, 2500);\n');
+    writeFileSync(file, 'setTimeout(() => {}, 1500);\n');
     const host = cliHost(file, inspectPort);
     // Wait until the host has started its real run (the model's run comes first).
-    await new Promise((r) => setTimeout(r, 1500));
+    await host.started;
     process.kill(host.child.pid!, 'SIGUSR1');
     const out = await host.done;
     expect(out.stderr).not.toMatch(/Debugger listening/);

@@ -4,7 +4,8 @@
  * messages from it are checked; its output is capped so the page never freezes; a malformed
  * hash leaves a notice, not a blank app.
  */
-import { createServer, type Server } from 'node:net';
+import { spawn } from 'node:child_process';
+import { connect, createServer, type Server } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/fixtures';
 import { EventLoopPage } from '../e2e/pages/eventLoopPage';
@@ -144,5 +145,38 @@ setTimeout(() => console.log('end'), 800);`;
     await page.goto('/#/%E0%A4%A');
     await expect(page.getByTestId('scene.not-found')).toBeVisible();
     expect(errors).toEqual([]);
+  });
+
+  test('the browser-mode host opens no inspector on SIGUSR1', async () => {
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const inspectPort = (probe.address() as { port: number }).port;
+    await new Promise((r) => probe.close(r));
+    const host = spawn(process.execPath, ['out/main/web.js', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: `--inspect-port=127.0.0.1:${inspectPort}` } });
+    let output = '';
+    const ready = new Promise<void>((r) => {
+      const on = (c: Buffer): void => {
+        output += c.toString();
+        if (output.includes('ready at')) r();
+      };
+      host.stdout!.on('data', on);
+      host.stderr!.on('data', on);
+    });
+    try {
+      await ready;
+      process.kill(host.pid!, 'SIGUSR1');
+      await new Promise((r) => setTimeout(r, 1000));
+      const open = await new Promise<boolean>((r) => {
+        const s = connect(inspectPort, '127.0.0.1', () => {
+          s.destroy();
+          r(true);
+        });
+        s.on('error', () => r(false));
+      });
+      expect(output).not.toMatch(/Debugger listening/);
+      expect(open).toBe(false);
+    } finally {
+      host.kill('SIGKILL');
+    }
   });
 });
