@@ -330,6 +330,8 @@ export interface SandboxLayers {
   readonly ownSession: boolean;
   /** Linux namespaces it ran in: e.g. ["user", "network", "pid"]; [] when none. */
   readonly namespaces: readonly string[];
+  /** The OS sandbox used: Linux `unshare`, macOS `sandbox-exec`, or none. */
+  readonly osSandbox?: 'unshare' | 'sandbox-exec' | null;
   /** Plain words on what is missing here, or null. */
   readonly note: string | null;
 }

@@ -8,7 +8,8 @@
  *    no child processes, no workers, no addons.
  * 3. Its own session and process group (detached), and on Linux, where unprivileged user
  *    namespaces exist, `unshare` with new user, network and PID namespaces: no network at all,
- *    no other process visible or signalable.
+ *    no other process visible or signalable; on macOS, `sandbox-exec` with a profile that denies
+ *    network, file writes, forks and signals to other processes.
  * 4. Budgets: wall time (SIGKILL to the group), V8 heap (--max-old-space-size), resident memory
  *    (a watchdog on the child's RSS, reported as `memory`) and output (1 MiB).
  * Hosts never let SIGUSR1 open an inspector (inspectorGuard.ts). Used by the CLI and, through
@@ -29,7 +30,7 @@ export interface RealRunOptions {
   readonly heapMb: number;
   /** Resident-memory limit of the child (all its processes), MiB. */
   readonly rssMb: number;
-  /** Use Linux namespaces when `unshare` works here (tests turn it off to check other layers). */
+  /** Use the OS sandbox where it works here: Linux namespaces (`unshare`), macOS `sandbox-exec` (tests turn it off to check the other layers). */
   readonly namespaces: boolean;
   /** stdout + stderr cap, bytes. */
   readonly maxOutputBytes: number;
@@ -73,6 +74,19 @@ export function namespacesAvailable(): boolean {
   return unshareWorks;
 }
 
+/** macOS's Seatbelt profile for the child: no network, no file writes, no forks, no signals to others. */
+const SEATBELT = '(version 1)(allow default)(deny network*)(deny file-write*)(deny process-fork)(deny signal (target others))';
+let seatbeltWorks: boolean | null = null;
+
+/** Whether `sandbox-exec` runs this Node under the profile here (macOS; asked once). */
+export function seatbeltAvailable(execPath: string): boolean {
+  if (seatbeltWorks === null) {
+    seatbeltWorks =
+      process.platform === 'darwin' && spawnSync('/usr/bin/sandbox-exec', ['-p', SEATBELT, execPath, '-e', '0'], { stdio: 'ignore', timeout: 10_000, env: { ELECTRON_RUN_AS_NODE: '1' } }).status === 0;
+  }
+  return seatbeltWorks;
+}
+
 /** Resident bytes of a process and its descendants (Linux /proc; null elsewhere or when gone). */
 export function treeRssBytes(pid: number): number | null {
   if (process.platform !== 'linux') return null;
@@ -97,19 +111,21 @@ export function treeRssBytes(pid: number): number | null {
 
 /** The layers a run here gets, in words (the CLI's and the app's "which layers are active"). */
 export function describeSandbox(layers: SandboxLayers): string {
-  const parts = [layers.context ? 'a fresh context with no Node APIs' : null, layers.permissionModel ? "Node's permission model (reads only its temporary copy)" : null, layers.ownSession ? 'its own session' : null, layers.namespaces.length > 0 ? `Linux ${layers.namespaces.join('+')} namespaces (no network, no other processes)` : null];
+  const parts = [layers.context ? 'a fresh context with no Node APIs' : null, layers.permissionModel ? "Node's permission model (reads only its temporary copy)" : null, layers.ownSession ? 'its own session' : null, layers.namespaces.length > 0 ? `Linux ${layers.namespaces.join('+')} namespaces (no network, no other processes)` : null, layers.osSandbox === 'sandbox-exec' ? "macOS's sandbox-exec (no network, no writes, no signals to other processes)" : null];
   return `${parts.filter((p) => p !== null).join(', ')}${layers.note === null ? '' : `; ${layers.note}`}`;
 }
 
 /** The layers a run would get here now. */
-export function plannedSandbox(namespaces = true): SandboxLayers {
+export function plannedSandbox(namespaces = true, execPath = process.execPath): SandboxLayers {
   const ns = namespaces && namespacesAvailable();
+  const seatbelt = namespaces && !ns && seatbeltAvailable(execPath);
   return {
     context: true,
     permissionModel: true,
     ownSession: process.platform !== 'win32',
     namespaces: ns ? ['user', 'network', 'pid'] : [],
-    note: ns ? null : process.platform === 'linux' ? 'no unprivileged user namespaces here (unshare failed): the program shares the network and process list with you' : `no OS sandbox is used on ${process.platform}: the program shares the network and process list with you`,
+    osSandbox: ns ? 'unshare' : seatbelt ? 'sandbox-exec' : null,
+    note: ns || seatbelt ? null : process.platform === 'linux' ? 'no unprivileged user namespaces here (unshare failed): the program shares the network and process list with you' : `no OS sandbox is used on ${process.platform}: the program shares the network and process list with you`,
   };
 }
 
@@ -124,9 +140,13 @@ export function runRealProgram(source: string, options: Partial<RealRunOptions> 
   chmodSync(dir, 0o755);
   // --experimental-vm-modules: so the runner's import() refusal is called (sandboxRunner.ts).
   const nodeArgs = [permissionFlag(o.nodeVersion), `--allow-fs-read=${dir}/*`, '--no-warnings', '--experimental-vm-modules', `--max-old-space-size=${o.heapMb}`, runner, program];
-  const layers = plannedSandbox(o.namespaces);
-  const namespaces = layers.namespaces.length > 0;
-  const [cmd, args] = namespaces ? ['unshare', [...UNSHARE, o.execPath, ...nodeArgs]] : [o.execPath, nodeArgs];
+  const layers = plannedSandbox(o.namespaces, o.execPath);
+  const [cmd, args] =
+    layers.osSandbox === 'unshare'
+      ? ['unshare', [...UNSHARE, o.execPath, ...nodeArgs]]
+      : layers.osSandbox === 'sandbox-exec'
+        ? ['/usr/bin/sandbox-exec', ['-p', SEATBELT, o.execPath, ...nodeArgs]]
+        : [o.execPath, nodeArgs];
   const t0 = process.hrtime.bigint();
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: dir, env: { ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });

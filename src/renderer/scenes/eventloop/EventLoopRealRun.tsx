@@ -154,6 +154,7 @@ export function EventLoopRealRun() {
             <p className="stamp" data-testid="eventloop.real.sandbox" data-namespaces={result.sandbox.namespaces.join(' ')}>
               Sandbox: a fresh context, Node&apos;s permission model, its own session
               {result.sandbox.namespaces.length > 0 ? `, Linux ${result.sandbox.namespaces.join(', ')} namespaces` : ''}
+              {result.sandbox.osSandbox === 'sandbox-exec' ? ", macOS's sandbox-exec" : ''}
               {result.sandbox.note ? ` — ${result.sandbox.note}` : ''}.
             </p>
           )}
