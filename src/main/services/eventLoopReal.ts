@@ -16,7 +16,7 @@
  * a worker, by both app hosts.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventLoopRealEvent, EventLoopRealOutcome, SandboxLayers } from '../../shared/api';
@@ -137,7 +137,6 @@ export function runRealProgram(source: string, options: Partial<RealRunOptions> 
   const runner = join(dir, 'runner.cjs');
   writeFileSync(program, source);
   writeFileSync(runner, SANDBOX_RUNNER);
-  chmodSync(dir, 0o755);
   // --experimental-vm-modules: so the runner's import() refusal is called (sandboxRunner.ts).
   const nodeArgs = [permissionFlag(o.nodeVersion), `--allow-fs-read=${dir}/*`, '--no-warnings', '--experimental-vm-modules', `--max-old-space-size=${o.heapMb}`, runner, program];
   const layers = plannedSandbox(o.namespaces, o.execPath);
