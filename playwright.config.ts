@@ -17,6 +17,18 @@ const projects = [
       launchOptions: { executablePath: existsSync(chromium) ? chromium : undefined, args },
     },
   },
+  {
+    // The attack suite's page attacks (tests/security/*.spec.ts), against browser mode.
+    name: 'security',
+    testDir: 'tests/security',
+    testMatch: /.*\.spec\.ts/,
+    testIgnore: /$^/,
+    use: {
+      ...devices['Desktop Chrome'],
+      viewport: { width: 1280, height: 720 },
+      launchOptions: { executablePath: existsSync(chromium) ? chromium : undefined, args },
+    },
+  },
 ];
 // The desktop project runs only where Electron's binary exists.
 if (electronBinary()) projects.push({ name: 'electron', testMatch: /electron\.spec\.ts/, testIgnore: /$^/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, launchOptions: { executablePath: undefined, args } } });

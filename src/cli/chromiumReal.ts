@@ -22,7 +22,7 @@ export interface ChromiumRun {
   /** Both streams in order, as the page printed them. */
   readonly console: { stream: 'stdout' | 'stderr'; text: string; t: number }[];
   /** `time` when the budget ran out first. */
-  readonly stopped: 'time' | null;
+  readonly stopped: 'time' | 'output' | null;
   readonly wallMs: number;
 }
 
@@ -65,6 +65,9 @@ export function programDocument(source: string, timerScale: number): string {
 
 type Browser = import('playwright-core').Browser;
 
+/** The page's records, at most 1 MiB of JSON per run. */
+const MAX_OUTPUT_CHARS = 1 << 20;
+
 /** One headless Chromium; each run gets a fresh browser context (its own origin state and renderer). */
 export class ChromiumRunner {
   private constructor(private readonly browser: Browser) {}
@@ -94,12 +97,31 @@ export class ChromiumRunner {
     const done = new Promise<void>((r) => {
       finish = r;
     });
-    let stopped: 'time' | null = 'time';
+    let stopped: 'time' | 'output' | null = 'time';
+    let bytes = 0;
+    let ended = false;
     // Each record arrives as it is made, so a page that then loops forever has still told what it printed.
-    await page.exposeFunction(PAGE_BINDING, (json: string) => {
-      const r = JSON.parse(json) as InstrumentRecord;
+    // The program can call the binding itself: anything that is not a record is dropped, and past
+    // 1 MiB of records the run stops ("output"), as the Node run does.
+    await page.exposeFunction(PAGE_BINDING, (json: unknown) => {
+      if (ended || typeof json !== 'string') return;
+      bytes += json.length;
+      if (bytes > MAX_OUTPUT_CHARS) {
+        ended = true;
+        stopped = 'output';
+        finish();
+        return;
+      }
+      let r: InstrumentRecord;
+      try {
+        r = JSON.parse(json) as InstrumentRecord;
+      } catch {
+        return;
+      }
+      if (r === null || typeof r !== 'object') return;
       records.push(r);
       if (r.type === 'done') {
+        ended = true;
         stopped = null;
         finish();
       }
@@ -118,8 +140,13 @@ export class ChromiumRunner {
     const formatter = new RecordFormatter();
     const consoleLines: ChromiumRun['console'] = [];
     for (const r of records) {
-      const line = formatter.line(r);
-      if (line !== null) consoleLines.push({ ...line, t: r.t });
+      let line: ReturnType<RecordFormatter['line']>;
+      try {
+        line = formatter.line(r);
+      } catch {
+        continue; // A forged record of the program's: not one of the instrument's shapes.
+      }
+      if (line !== null) consoleLines.push({ ...line, t: typeof r.t === 'number' ? r.t : 0 });
     }
     return {
       stdout: consoleLines.filter((l) => l.stream === 'stdout').map((l) => l.text),

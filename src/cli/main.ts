@@ -6,6 +6,7 @@ import { parseFlags, parseInteger, stringFlag, type FlagSpec } from './args';
 import { GLOBAL_FLAGS, type CliContext } from './context';
 import { CliError, EXIT, FailedError, UsageError } from './errors';
 import { readVersion } from '../main/services/version';
+import { refuseSignalInspector } from '../main/services/inspectorGuard';
 
 export type CommandRun = (ctx: CliContext, positionals: string[], flags: Map<string, string | true>) => Promise<void>;
 
@@ -149,6 +150,7 @@ function writer(stream: NodeJS.WriteStream): (text: string) => void {
 
 /** Runs the CLI; resolves to the exit code (never calls process.exit). */
 export async function main(argv: readonly string[]): Promise<number> {
+  refuseSignalInspector();
   const out = writer(process.stdout);
   const err = writer(process.stderr);
   const json = argv.includes('--json');

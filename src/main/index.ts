@@ -5,14 +5,15 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { API_METHODS, IPC_EVENT_CHANNEL, type HostEvent, type OpenFileRequest, type OpenFileResult, type SaveFileRequest, type SaveFileResult } from '../shared/api';
 import { createIpcRouter, isTrustedUrl } from './ipcRouter';
 import { buildMenuTemplate } from './menuTemplate';
-import { SECURITY_HEADERS } from './securityHeaders';
+import { securityHeadersFor } from './securityHeaders';
 import { createHostApi } from './services/hostApi';
 import { MeasurementService } from './services/measurements';
 import { readVersion } from './services/version';
+import { refuseSignalInspector } from './services/inspectorGuard';
 import { lookupStatic } from './staticFiles';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,6 +21,8 @@ const rendererDir = join(here, '../renderer');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+refuseSignalInspector();
 
 const measurements = new MeasurementService({ workers: { kind: 'bundle', dir: join(here, 'workers') } });
 let mainWindow: BrowserWindow | null = null;
@@ -70,7 +73,7 @@ const router = createIpcRouter(api, { methods: API_METHODS, ...(devServerUrl ? {
 function serveAppProtocol(): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
-    const headers = new Headers(SECURITY_HEADERS);
+    const headers = new Headers(securityHeadersFor(url.pathname));
     if (url.host !== 'nanoscope') return new Response('unknown host', { status: 404, headers });
     const found = await lookupStatic(rendererDir, url.pathname);
     if (found.status !== 200) return new Response(found.reason, { status: found.status, headers });
@@ -117,6 +120,11 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 app.whenReady().then(() => {
+  // Deny every permission a page may ask for except the two the app uses (copying a share link,
+  // presentation mode's full screen).
+  const allowed = new Set(['clipboard-sanitized-write', 'fullscreen']);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowed.has(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed.has(permission));
   serveAppProtocol();
   for (const { channel, method } of router.channels) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => router.handle(method, event, args));

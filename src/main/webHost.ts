@@ -11,8 +11,9 @@ import { validateArgs } from '../shared/validateArgs';
 import { callHostApi, createHostApi, toErrorShape, type HostApi } from './services/hostApi';
 import { MeasurementService } from './services/measurements';
 import { readVersion } from './services/version';
-import { SECURITY_HEADERS } from './securityHeaders';
+import { securityHeadersFor } from './securityHeaders';
 import { lookupStatic } from './staticFiles';
+import { refuseSignalInspector } from './services/inspectorGuard';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
@@ -94,6 +95,7 @@ function parseArgs(body: string): unknown {
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  refuseSignalInspector();
   const measurements = new MeasurementService({ workers: options.workerDir ? { kind: 'bundle', dir: options.workerDir } : { kind: 'source' } });
   const api = createHostApi({ mode: 'browser', version: options.version ?? readVersion(), measurements });
   const sseClients = new Set<ServerResponse>();
@@ -165,7 +167,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const server = createServer((req, res) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    let headerPath = '/';
+    try {
+      headerPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    } catch {
+      // A malformed URL gets the app's headers (and a 400 below).
+    }
+    for (const [k, v] of Object.entries(securityHeadersFor(headerPath))) res.setHeader(k, v);
     const handle = async (): Promise<void> => {
       // DNS rebinding: only answer to the names this server was bound under.
       if (!allowedHosts.has(req.headers.host ?? '')) throw new HttpError(403, { code: 'bad-request', message: `unexpected Host header ${req.headers.host ?? '(none)'}` });

@@ -25,6 +25,7 @@ export type ApiErrorCode =
   | 'busy' // [409] a real measurement is already running
   | 'cancelled' // [499] the job was cancelled
   | 'unsupported' // [501] capability missing in this mode
+  | 'forbidden' // [403] a real run of code the user has not confirmed (see "Security model" in README)
   | 'failed'; // [500] the measurement or service failed
 
 export interface ApiErrorShape {
@@ -38,6 +39,7 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   busy: 409,
   cancelled: 499,
   unsupported: 501,
+  forbidden: 403,
   failed: 500,
 };
 
@@ -388,6 +390,27 @@ export interface EventLoopRealParams {
   readonly runtime: 'node';
   /** Wall-clock budget, ms (default 5000). */
   readonly timeoutMs?: number;
+  /**
+   * The user's consent: true only when the user typed this code in the app or confirmed the
+   * trust dialog that showed it. Without it the host refuses the run (403 `forbidden`).
+   */
+  readonly confirmed?: boolean;
+}
+
+/** Which isolation layers a real run had (README, "Security model"). */
+export interface SandboxLayers {
+  /** The program ran inside a fresh vm context with only primitives crossing its bridge. */
+  readonly context: boolean;
+  /** Node's permission model (reads only in the run's temporary directory, no writes/spawn). */
+  readonly permissionModel: boolean;
+  /** Its own session and process group. */
+  readonly ownSession: boolean;
+  /** Linux namespaces it ran in: e.g. ["user", "network", "pid"]; [] when none. */
+  readonly namespaces: readonly string[];
+  /** The OS sandbox used: Linux `unshare`, macOS `sandbox-exec`, or none. */
+  readonly osSandbox?: 'unshare' | 'sandbox-exec' | null;
+  /** Plain words on what is missing here, or null. */
+  readonly note: string | null;
 }
 
 /** What the instrument recorded, with real timestamps (ms since the program started). */
@@ -409,6 +432,10 @@ export interface EventLoopRealOutcome {
   readonly wallMs: number;
   /** The temporary directory the copy ran in (removed afterwards). */
   readonly tempDir: string;
+  /** The isolation layers this run had. */
+  readonly sandbox?: SandboxLayers;
+  /** The highest resident memory the watchdog saw, bytes (0 where it cannot see). */
+  readonly peakRssBytes?: number;
 }
 
 export interface EventLoopRealResult extends EventLoopRealOutcome {

@@ -200,7 +200,8 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       checkInt(`${m}: params.repeat`, params.repeat, STARTUP_LIMITS.repeat.min, STARTUP_LIMITS.repeat.max, true);
       return;
     case 'event-loop':
-      checkKeys(`${m}: params`, params, ['source', 'runtime', 'timeoutMs']);
+      checkKeys(`${m}: params`, params, ['source', 'runtime', 'timeoutMs', 'confirmed']);
+      if (params.confirmed !== undefined && typeof params.confirmed !== 'boolean') throw new Invalid(`${m}: params.confirmed must be true or false`);
       if (typeof params.source !== 'string' || params.source.length > EVENT_LOOP_LIMITS.sourceChars) {
         throw new Invalid(`${m}: params.source must be a string of at most ${EVENT_LOOP_LIMITS.sourceChars} characters`);
       }

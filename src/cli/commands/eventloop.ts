@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { runEventLoop, stdoutOf, type EventLoopRun } from '../../sim/eventloop/run';
 import type { QueueItem, Queues } from '../../sim/eventloop/trace';
 import { getPreset } from '../../sim/hardware/presets';
-import { runRealProgram } from '../../main/services/eventLoopReal';
+import { describeSandbox, plannedSandbox, runRealProgram } from '../../main/services/eventLoopReal';
 import type { EventLoopRealOutcome as RealOutcome } from '../../shared/api';
 import { asText, ChromiumRunner } from '../chromiumReal';
 import { stringFlag, type ParsedArgs } from '../args';
@@ -95,7 +95,7 @@ export async function run(ctx: CliContext, positionals: string[], flags: Flags):
 }
 
 async function runInNode(ctx: CliContext, source: string): Promise<RealOutcome> {
-  ctx.err('nanoscope: running the program in a separate Node process (permission model: reads only its temporary copy; 5 s, 128 MiB)');
+  ctx.err(`nanoscope: running the program sandboxed in a separate Node process (${describeSandbox(plannedSandbox())}; 5 s, 128 MiB heap, 320 MiB resident, 1 MiB output)`);
   return runRealProgram(source);
 }
 
@@ -116,7 +116,7 @@ async function runInChromium(ctx: CliContext, source: string): Promise<RealOutco
       exitCode: null,
       signal: null,
       stopped: run.stopped,
-      message: run.stopped === null ? null : 'stopped after 5 s (the time budget): an infinite loop, or a program that keeps scheduling work?',
+      message: run.stopped === null ? null : run.stopped === 'output' ? 'stopped: the program printed more than 1024 KiB' : 'stopped after 5 s (the time budget): an infinite loop, or a program that keeps scheduling work?',
       wallMs: run.wallMs,
       events: run.console.map((l, i) => ({ kind: 'log' as const, stream: l.stream, line: i + 1, tMs: l.t })),
       tempDir: '',
@@ -134,7 +134,7 @@ async function runReal(ctx: CliContext, file: string, source: string, runtime: '
       JSON.stringify({
         runtime,
         file,
-        real: { stdout: lines(real.stdout), stderr: real.stderr, exit_code: real.exitCode, signal: real.signal, stopped: real.stopped, message: real.message, wall_ms: real.wallMs, events: real.events },
+        real: { stdout: lines(real.stdout), stderr: real.stderr, sandbox: real.sandbox ?? null, exit_code: real.exitCode, signal: real.signal, stopped: real.stopped, message: real.message, wall_ms: real.wallMs, events: real.events },
         model: { stdout: lines(stdoutOf(model)), exit: model.exit, notes: model.notes },
         differences,
       }),

@@ -1,20 +1,26 @@
 /**
- * Runs a user's program for real, isolated, beside the event-loop model. `vm` in a worker is
- * not a sandbox, so the program runs in a separate Node process under Node's permission model
- * (`--experimental-permission`, `--permission` from Node 22.13/23.5): file reads allowed only
- * in a fresh temporary directory holding a copy of the program (so `fs.readFile(__filename)`
- * works) and the instrument; no writes, no child processes, no workers, no addons. A preload
- * instrument also refuses `require` of anything but fs/timers/util/events, removes fetch and
- * WebSocket, and records each console line and each callback's entry and exit with its real
- * timestamp on fd 3. The process gets an empty environment, a time budget (SIGKILL), a heap
- * limit (--max-old-space-size) and an output cap. Used by the CLI and, through a worker, by
- * both app hosts.
+ * Runs a user's program for real, isolated, beside the event-loop model. Layers, each tested in
+ * tests/security/:
+ * 1. A fresh `vm` context inside the child (sandboxRunner.ts): the program sees no `process`,
+ *    `require`, `module` or host object; only primitives cross the one bridge.
+ * 2. Node's permission model (`--experimental-permission`, `--permission` from 22.13/23.5):
+ *    reads only in a fresh temporary directory holding the program and the runner; no writes,
+ *    no child processes, no workers, no addons.
+ * 3. Its own session and process group (detached), and on Linux, where unprivileged user
+ *    namespaces exist, `unshare` with new user, network and PID namespaces: no network at all,
+ *    no other process visible or signalable; on macOS, `sandbox-exec` with a profile that denies
+ *    network, file writes, forks and signals to other processes.
+ * 4. Budgets: wall time (SIGKILL to the group), V8 heap (--max-old-space-size), resident memory
+ *    (a watchdog on the child's RSS, reported as `memory`) and output (1 MiB).
+ * Hosts never let SIGUSR1 open an inspector (inspectorGuard.ts). Used by the CLI and, through
+ * a worker, by both app hosts.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventLoopRealEvent, EventLoopRealOutcome } from '../../shared/api';
+import type { EventLoopRealEvent, EventLoopRealOutcome, SandboxLayers } from '../../shared/api';
+import { SANDBOX_RUNNER } from './sandboxRunner';
 
 /** Limits of one real run. */
 export interface RealRunOptions {
@@ -22,6 +28,10 @@ export interface RealRunOptions {
   readonly timeoutMs: number;
   /** V8 old-space limit, MiB. */
   readonly heapMb: number;
+  /** Resident-memory limit of the child (all its processes), MiB. */
+  readonly rssMb: number;
+  /** Use the OS sandbox where it works here: Linux namespaces (`unshare`), macOS `sandbox-exec` (tests turn it off to check the other layers). */
+  readonly namespaces: boolean;
   /** stdout + stderr cap, bytes. */
   readonly maxOutputBytes: number;
   /** The Node binary (Electron's with ELECTRON_RUN_AS_NODE=1). */
@@ -32,54 +42,16 @@ export interface RealRunOptions {
   readonly onChild?: (pid: number | null) => void;
 }
 
-/** Defaults: 5 s, 128 MiB of heap, 1 MiB of output, this Node. */
+/** Defaults: 5 s, 128 MiB of heap, 320 MiB resident, 1 MiB of output, this Node. */
 export const REAL_RUN_DEFAULTS: RealRunOptions = {
   timeoutMs: 5000,
   heapMb: 128,
+  rssMb: 320,
+  namespaces: true,
   maxOutputBytes: 1 << 20,
   execPath: process.execPath,
   nodeVersion: process.versions.node,
 };
-
-const INSTRUMENT = `'use strict';
-const fs = require('fs');
-const Module = require('module');
-const t0 = process.hrtime.bigint();
-const now = () => Number(process.hrtime.bigint() - t0) / 1e6;
-const emit = (e) => { try { fs.writeSync(3, JSON.stringify(e) + '\\n'); } catch {} };
-const PROGRAM = process.argv[1];
-const allowed = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'timers', 'node:timers', 'util', 'node:util', 'events', 'node:events']);
-const load = Module._load;
-Module._load = function (request, parent, isMain) {
-  if (parent && parent.filename === PROGRAM && !allowed.has(request)) throw new Error("require('" + request + "') is not allowed in the sandbox");
-  return load.apply(this, arguments);
-};
-for (const g of ['fetch', 'WebSocket', 'EventSource']) { try { delete globalThis[g]; } catch {} }
-for (const k of ['dlopen', 'kill', 'chdir', 'setuid', 'setgid', 'binding', '_linkedBinding']) { try { process[k] = undefined; } catch {} }
-let seq = 0;
-const wrap = (obj, key, api) => {
-  const orig = obj[key];
-  obj[key] = function (cb, ...rest) {
-    if (typeof cb !== 'function') return orig.call(this, cb, ...rest);
-    const id = ++seq;
-    emit({ k: 'schedule', api, id, t: now() });
-    return orig.call(this, function (...a) {
-      emit({ k: 'enter', api, id, t: now() });
-      try { return cb.apply(this, a); } finally { emit({ k: 'exit', api, id, t: now() }); }
-    }, ...rest);
-  };
-};
-wrap(globalThis, 'setTimeout', 'setTimeout');
-wrap(globalThis, 'setInterval', 'setInterval');
-wrap(globalThis, 'setImmediate', 'setImmediate');
-wrap(globalThis, 'queueMicrotask', 'queueMicrotask');
-wrap(process, 'nextTick', 'nextTick');
-let line = 0;
-for (const [key, stream] of [['log', 'stdout'], ['info', 'stdout'], ['debug', 'stdout'], ['error', 'stderr'], ['warn', 'stderr']]) {
-  const orig = console[key];
-  console[key] = function (...a) { emit({ k: 'log', stream, n: ++line, t: now() }); return orig.apply(this, a); };
-}
-`;
 
 /** Whether this Node spells the flag `--permission` (22.13+, 23.5+) or `--experimental-permission`. */
 export function permissionFlag(nodeVersion: string): string {
@@ -87,32 +59,132 @@ export function permissionFlag(nodeVersion: string): string {
   return major > 23 || (major === 23 && minor >= 5) || (major === 22 && minor >= 13) ? '--permission' : '--experimental-permission';
 }
 
+const UNSHARE = ['--user', '--map-current-user', '--net', '--pid', '--fork', '--kill-child'];
+let unshareWorks: boolean | null = null;
+
+/** Whether `unshare` can make user, network and PID namespaces here (asked once). */
+export function namespacesAvailable(): boolean {
+  if (unshareWorks === null) {
+    if (process.platform !== 'linux') unshareWorks = false;
+    else {
+      const r = spawnSync('unshare', [...UNSHARE, 'true'], { stdio: 'ignore', timeout: 5000 });
+      unshareWorks = r.status === 0;
+    }
+  }
+  return unshareWorks;
+}
+
+/** macOS's Seatbelt profile for the child: no network, no file writes, no forks, no signals to others. */
+const SEATBELT = '(version 1)(allow default)(deny network*)(deny file-write*)(deny process-fork)(deny signal (target others))';
+let seatbeltWorks: boolean | null = null;
+
+/** Whether `sandbox-exec` runs this Node under the profile here (macOS; asked once). */
+export function seatbeltAvailable(execPath: string): boolean {
+  if (seatbeltWorks === null) {
+    seatbeltWorks =
+      process.platform === 'darwin' && spawnSync('/usr/bin/sandbox-exec', ['-p', SEATBELT, execPath, '-e', '0'], { stdio: 'ignore', timeout: 10_000, env: { ELECTRON_RUN_AS_NODE: '1' } }).status === 0;
+  }
+  return seatbeltWorks;
+}
+
+/** Resident bytes of a process and its descendants (Linux /proc; null elsewhere or when gone). */
+export function treeRssBytes(pid: number): number | null {
+  if (process.platform !== 'linux') return null;
+  let total = 0;
+  const seen = new Set<number>();
+  const visit = (p: number): void => {
+    if (seen.has(p) || seen.size > 64) return;
+    seen.add(p);
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) total += Number(m[1]) * 1024;
+      for (const t of readdirSync(`/proc/${p}/task`)) {
+        for (const c of readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ')) if (c.trim() !== '') visit(Number(c));
+      }
+    } catch {
+      // Gone between the reads.
+    }
+  };
+  visit(pid);
+  return seen.size === 0 ? null : total;
+}
+
+/** The layers a run here gets, in words (the CLI's and the app's "which layers are active"). */
+export function describeSandbox(layers: SandboxLayers): string {
+  const parts = [layers.context ? 'a fresh context with no Node APIs' : null, layers.permissionModel ? "Node's permission model (reads only its temporary copy)" : null, layers.ownSession ? 'its own session' : null, layers.namespaces.length > 0 ? `Linux ${layers.namespaces.join('+')} namespaces (no network, no other processes)` : null, layers.osSandbox === 'sandbox-exec' ? "macOS's sandbox-exec (no network, no writes, no signals to other processes)" : null];
+  return `${parts.filter((p) => p !== null).join(', ')}${layers.note === null ? '' : `; ${layers.note}`}`;
+}
+
+/** The layers a run would get here now. */
+export function plannedSandbox(namespaces = true, execPath = process.execPath): SandboxLayers {
+  const ns = namespaces && namespacesAvailable();
+  const seatbelt = namespaces && !ns && seatbeltAvailable(execPath);
+  return {
+    context: true,
+    permissionModel: true,
+    ownSession: process.platform !== 'win32',
+    namespaces: ns ? ['user', 'network', 'pid'] : [],
+    osSandbox: ns ? 'unshare' : seatbelt ? 'sandbox-exec' : null,
+    note: ns || seatbelt ? null : process.platform === 'linux' ? 'no unprivileged user namespaces here (unshare failed): the program shares the network and process list with you' : `no OS sandbox is used on ${process.platform}: the program shares the network and process list with you`,
+  };
+}
+
 /** Runs `source` for real; resolves when the process has ended or was stopped. */
 export function runRealProgram(source: string, options: Partial<RealRunOptions> = {}): Promise<EventLoopRealOutcome> {
   const o = { ...REAL_RUN_DEFAULTS, ...options };
   const dir = mkdtempSync(join(tmpdir(), 'nanoscope-eventloop-'));
   const program = join(dir, 'program.js');
-  const instrument = join(dir, 'instrument.cjs');
+  const runner = join(dir, 'runner.cjs');
   writeFileSync(program, source);
-  writeFileSync(instrument, INSTRUMENT);
-  const args = [permissionFlag(o.nodeVersion), `--allow-fs-read=${dir}/*`, '--no-warnings', `--max-old-space-size=${o.heapMb}`, '--require', instrument, program];
+  writeFileSync(runner, SANDBOX_RUNNER);
+  // --experimental-vm-modules: so the runner's import() refusal is called (sandboxRunner.ts).
+  const nodeArgs = [permissionFlag(o.nodeVersion), `--allow-fs-read=${dir}/*`, '--no-warnings', '--experimental-vm-modules', `--max-old-space-size=${o.heapMb}`, runner, program];
+  const layers = plannedSandbox(o.namespaces, o.execPath);
+  const [cmd, args] =
+    layers.osSandbox === 'unshare'
+      ? ['unshare', [...UNSHARE, o.execPath, ...nodeArgs]]
+      : layers.osSandbox === 'sandbox-exec'
+        ? ['/usr/bin/sandbox-exec', ['-p', SEATBELT, o.execPath, ...nodeArgs]]
+        : [o.execPath, nodeArgs];
   const t0 = process.hrtime.bigint();
   return new Promise((resolve) => {
-    const child = spawn(o.execPath, args, { cwd: dir, env: { ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: dir, env: { ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     o.onChild?.(child.pid ?? null);
     let stdout = '';
     let stderr = '';
     let events = '';
     let bytes = 0;
+    let peakRss = 0;
     let stopped: EventLoopRealOutcome['stopped'] = null;
+    const kill = (): void => {
+      try {
+        if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
     const stop = (why: NonNullable<EventLoopRealOutcome['stopped']>): void => {
       if (stopped === null) stopped = why;
-      child.kill('SIGKILL');
+      kill();
     };
     const timer = setTimeout(() => stop('time'), o.timeoutMs);
+    const watchdog = setInterval(() => {
+      if (child.pid === undefined) return;
+      const rss = treeRssBytes(child.pid);
+      if (rss !== null) peakRss = Math.max(peakRss, rss);
+      if (rss !== null && rss > o.rssMb * 1024 * 1024) stop('memory');
+    }, 25);
     const take = (c: Buffer, into: 'out' | 'err'): void => {
+      if (stopped !== null) return;
+      if (bytes + c.length > o.maxOutputBytes) {
+        const room = o.maxOutputBytes - bytes;
+        bytes = o.maxOutputBytes;
+        if (into === 'out') stdout += c.subarray(0, room).toString();
+        else stderr += c.subarray(0, room).toString();
+        return stop('output');
+      }
       bytes += c.length;
-      if (bytes > o.maxOutputBytes) return stop('output');
       if (into === 'out') stdout += c.toString();
       else stderr += c.toString();
     };
@@ -123,16 +195,19 @@ export function runRealProgram(source: string, options: Partial<RealRunOptions> 
     });
     child.on('error', (e) => {
       clearTimeout(timer);
+      clearInterval(watchdog);
       rmSync(dir, { recursive: true, force: true });
-      resolve({ stdout, stderr: `${stderr}${e.message}\n`, exitCode: null, signal: null, stopped: null, message: `could not start ${o.execPath}: ${e.message}`, events: [], wallMs: 0, tempDir: dir });
+      resolve({ stdout, stderr: `${stderr}${e.message}\n`, exitCode: null, signal: null, stopped: null, message: `could not start ${cmd}: ${e.message}`, events: [], wallMs: 0, tempDir: dir, sandbox: layers, peakRssBytes: 0 });
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(watchdog);
+      kill();
       o.onChild?.(null);
       rmSync(dir, { recursive: true, force: true });
-      if (stopped === null && (/heap out of memory|Allocation failed/i.test(stderr) || signal === 'SIGABRT')) stopped = 'memory';
+      if (stopped === null && (/heap out of memory|Allocation failed|Array buffer allocation failed/i.test(stderr) || signal === 'SIGABRT' || signal === 'SIGTRAP' || code === 134)) stopped = 'memory';
       const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-      resolve({ stdout, stderr, exitCode: code, signal, stopped, message: messageFor(stopped, o), events: parseEvents(events), wallMs, tempDir: dir });
+      resolve({ stdout, stderr, exitCode: code, signal, stopped, message: messageFor(stopped, o), events: parseEvents(events), wallMs, tempDir: dir, sandbox: layers, peakRssBytes: peakRss });
     });
   });
 }
@@ -142,7 +217,7 @@ function messageFor(stopped: EventLoopRealOutcome['stopped'], o: RealRunOptions)
     case 'time':
       return `stopped after ${o.timeoutMs / 1000} s (the time budget): an infinite loop, or a program that never lets the loop go idle?`;
     case 'memory':
-      return `stopped: the program used more than its ${o.heapMb} MiB heap budget`;
+      return `stopped: the program used more than its memory budget (${o.heapMb} MiB of heap, ${o.rssMb} MiB resident)`;
     case 'output':
       return `stopped: the program printed more than ${Math.round(o.maxOutputBytes / 1024)} KiB`;
     default:

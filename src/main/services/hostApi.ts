@@ -50,7 +50,14 @@ export function createHostApi(deps: HostApiDeps): HostApi {
   return {
     hostInfo: async () => ({ mode: deps.mode, version: deps.version, machine: stamp(), capabilities }),
     osCaches: async () => caches(),
-    startMeasurement: async (request: MeasurementRequest) => deps.measurements.start(request),
+    startMeasurement: async (request: MeasurementRequest) => {
+      // Code from a link, a file or a lesson runs for real only after the user said so; the page
+      // sets `confirmed` after its trust dialog (or for code typed here), so nothing skips it.
+      if (request.kind === 'event-loop' && request.params.confirmed !== true) {
+        throw new ApiError('forbidden', "startMeasurement: a real run of a program needs the user's confirmation (params.confirmed: true, which the app sets only for code the user typed or confirmed in its trust dialog); not run");
+      }
+      return deps.measurements.start(request);
+    },
     cancelMeasurement: async (jobId: string) => deps.measurements.cancel(jobId),
     saveFile: async (request: SaveFileRequest) => {
       if (!deps.saveFile) {

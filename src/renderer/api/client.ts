@@ -20,7 +20,7 @@ declare global {
   }
 }
 
-const KNOWN_CODES: readonly ApiErrorCode[] = ['bad-request', 'not-found', 'busy', 'cancelled', 'unsupported', 'failed'];
+const KNOWN_CODES: readonly ApiErrorCode[] = ['bad-request', 'not-found', 'busy', 'cancelled', 'unsupported', 'forbidden', 'failed'];
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;

@@ -11,6 +11,7 @@ import { registry } from '../controller/commands';
 import { findScene } from '../controller/sceneController';
 import { FileDialog } from './FileDialog';
 import { ExportDialog } from './ExportDialog';
+import { TrustDialog } from './TrustDialog';
 import { LessonPanel } from './LessonPanel';
 import { AnnotationLayer } from './AnnotationLayer';
 import { Narration } from './Narration';
@@ -151,6 +152,7 @@ export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
       {helpOpen && <ShortcutHelp />}
       {dialog === 'file' && <FileDialog />}
       {dialog === 'export' && scene && <ExportDialog />}
+      <TrustDialog />
       <Narration />
     </div>
   );

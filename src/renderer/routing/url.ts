@@ -17,7 +17,15 @@ export function parseHash(hash: string): ParsedHash {
   const [path = '', search = ''] = body.split('?', 2) as [string?, string?];
   const query: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(search)) query[key] = value;
-  const sceneId = decodeURIComponent(path.replace(/\/+$/, ''));
+  const raw = path.replace(/\/+$/, '');
+  let sceneId: string;
+  try {
+    sceneId = decodeURIComponent(raw);
+  } catch {
+    // A malformed percent-encoding (`#/%E0%A4%A`): keep the text as typed, so the app shows its
+    // "no such scene" notice with it instead of throwing.
+    sceneId = raw;
+  }
   return { sceneId: sceneId === '' ? null : sceneId, query };
 }
 

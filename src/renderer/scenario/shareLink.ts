@@ -21,6 +21,36 @@ function fromBase64Url(text: string): Uint8Array {
   return bytes;
 }
 
+/** A scenario is at most 1 MiB of JSON; a link's payload at most 1 MiB of text. */
+export const SHARE_MAX_BYTES = 1 << 20;
+
+/**
+ * Inflates as a stream and stops at `max` bytes, before the rest is inflated: a small link can
+ * stand for gigabytes (a deflate bomb), so the size is checked while reading, never after.
+ */
+export async function inflateBounded(bytes: Uint8Array, max: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new Error(`it holds more than ${Math.round(max / 1024)} KiB of scenario; stopped before inflating the rest`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 async function pipe(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(transform);
   return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -39,8 +69,12 @@ export function isShareHash(hash: string): boolean {
 /** Decodes and validates a share hash; a damaged link gets a message, never a throw. */
 export async function decodeShareHash(hash: string, catalog: SceneCatalog): Promise<ScenarioCheck> {
   let text: string;
+  const payload = hash.slice(SHARE_PREFIX.length);
+  if (payload.length > SHARE_MAX_BYTES) {
+    return { ok: false, message: `(link): the share link is too long (${payload.length} characters; at most ${SHARE_MAX_BYTES})` };
+  }
   try {
-    const bytes = await pipe(fromBase64Url(hash.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw'));
+    const bytes = await inflateBounded(fromBase64Url(payload), SHARE_MAX_BYTES);
     text = new TextDecoder().decode(bytes);
   } catch (error) {
     return { ok: false, message: `(link): the share link is damaged (${error instanceof Error ? error.message : String(error)})` };

@@ -57,6 +57,9 @@ export function hierarchyFromMachine(machine: MachineModel, seed = 1): Hierarchy
   };
 }
 
+/** Bounds on a config, checked before any work. */
+export const CONFIG_LIMITS = { levels: 8, sizeBytes: 2 ** 30, assoc: 1024 } as const;
+
 /**
  * Reads a parsed JSON config (see the module comment).
  * @returns the config, or problems like `levels[1].assoc: must be a positive integer or "full"`
@@ -66,6 +69,10 @@ export function parseCacheConfig(input: unknown): ConfigResult {
   if (!isObject(input)) return { ok: false, problems: ['(top level): a config must be a JSON object with "levels"'] };
   if (!Array.isArray(input.levels) || input.levels.length === 0) {
     return { ok: false, problems: ['levels: must be a non-empty array of levels'] };
+  }
+  // Bounds before any work: a config is input from anywhere (a file, a link).
+  if (input.levels.length > CONFIG_LIMITS.levels) {
+    return { ok: false, problems: [`levels: at most ${CONFIG_LIMITS.levels} levels, got ${input.levels.length}`] };
   }
   const reference = dataPath(getPreset('2020')!);
   const levels: CacheLevelConfig[] = [];
@@ -79,7 +86,12 @@ export function parseCacheConfig(input: unknown): ConfigResult {
     const name = raw.name === undefined ? `L${i + 1}` : raw.name;
     if (typeof name !== 'string' || name === '') bad('name', 'must be a non-empty string');
     if (!isPositiveInt(raw.size)) bad('size', 'must be a positive integer number of bytes');
+    else if (raw.size > CONFIG_LIMITS.sizeBytes) bad('size', `must be at most ${CONFIG_LIMITS.sizeBytes} bytes (1 GiB)`);
     if (!(raw.assoc === 'full' || isPositiveInt(raw.assoc))) bad('assoc', 'must be a positive integer or "full"');
+    else if (typeof raw.assoc === 'number' && raw.assoc > CONFIG_LIMITS.assoc) bad('assoc', `must be at most ${CONFIG_LIMITS.assoc} ways`);
+    else if (raw.assoc === 'full' && isPositiveInt(raw.size) && isPositiveInt(raw.line) && raw.size / raw.line > CONFIG_LIMITS.assoc) {
+      bad('assoc', `"full" here means ${raw.size / raw.line} ways (size / line); at most ${CONFIG_LIMITS.assoc}`);
+    }
     if (!(isPositiveInt(raw.line) && (raw.line & (raw.line - 1)) === 0 && raw.line <= 2 ** 30)) bad('line', 'must be a power of two number of bytes');
     const policyText = raw.policy === undefined ? 'lru' : typeof raw.policy === 'string' ? raw.policy.toLowerCase() : '';
     const policy = POLICIES[policyText];

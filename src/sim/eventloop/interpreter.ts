@@ -83,7 +83,8 @@ export class Interpreter {
     try {
       return drive(this.body(c.node, scope));
     } catch (e) {
-      if (e instanceof RangeError && !(e instanceof BudgetError)) throw this.realm.error('RangeError', 'Maximum call stack size exceeded');
+      // JavaScript's own length limits pass up unchanged (the loop turns them into a budget stop).
+      if (e instanceof RangeError && !(e instanceof BudgetError) && !/^Invalid (string|array|typed array) length/.test(e.message)) throw this.realm.error('RangeError', 'Maximum call stack size exceeded');
       throw e;
     } finally {
       this.stack.pop();

@@ -10,6 +10,9 @@ import type { JSPromise, JobLabel } from './promise';
 import type { ConsoleLine, ExitInfo, LoopStep, Phase, QueueItem, Queues, StepKind } from './trace';
 import { BudgetError, Closure, JSFunction, JSObject, Scope, ThrowSignal, isErrorLike, getOwnOrProto, toStr, type Value } from './values';
 
+/** Characters of console output the model keeps (1 MiB, as a real run's output cap). */
+export const CONSOLE_BUDGET_CHARS = 1 << 20;
+
 /** A queued callback or job. */
 export interface Job extends QueueItem {
   readonly run: () => void;
@@ -160,6 +163,8 @@ export abstract class LoopBase implements InterpreterHost {
   /** Virtual time the first write to a stream costs, ns (see {@link NODE_STREAM_INIT_NS}). */
   protected streamInitNs = 0;
 
+  private consoleChars = 0;
+
   /** Prints a console line. */
   print(stream: 'stdout' | 'stderr', args: readonly Value[]): void {
     if (!this.opened.has(stream)) {
@@ -170,6 +175,10 @@ export abstract class LoopBase implements InterpreterHost {
       }
     }
     const text = formatLog(args);
+    // The console has a budget, as a real run's output has (1 MiB): a print loop stops here
+    // instead of growing a view no page can show.
+    this.consoleChars += text.length + 1;
+    if (this.consoleChars > CONSOLE_BUDGET_CHARS) throw new BudgetError(`the program printed more than ${CONSOLE_BUDGET_CHARS / 1024} KiB (the console budget)`);
     this.console.push({ text, stream, line: this.it.line, t: this.nowNs });
     this.record('log', `console: ${text.length > 60 ? `${text.slice(0, 57)}…` : text}`, this.it.line);
   }
@@ -217,10 +226,15 @@ export abstract class LoopBase implements InterpreterHost {
       body();
     } catch (e) {
       if (e instanceof ExitSignal) return;
-      if (e instanceof BudgetError) {
-        this.exit = { reason: 'budget', code: 3, message: e.message };
+      // A value past JavaScript's own limits (a string doubled past V8's maximum length, an array
+      // too long) is a budget the program exceeded, not a failure of the model.
+      const limit = !(e instanceof BudgetError) && e instanceof RangeError && /^Invalid (string|array|typed array) length/.test(e.message);
+      if (e instanceof BudgetError || limit) {
+        const message = limit ? `the program built a value past JavaScript's limits (RangeError: ${(e as RangeError).message})` : (e as BudgetError).message;
+        this.it.stack.length = 0;
+        this.exit = { reason: 'budget', code: 3, message };
         this.phase = 'done';
-        this.record('exit', `stopped: ${e.message}`, null);
+        this.record('exit', `stopped: ${message}`, null);
         return;
       }
       throw e;

@@ -28,7 +28,14 @@ export class AppPage {
 
   /** Opens a route with animation off, so steps are instant and the test waits for states. */
   async open(hash = '#/', options: { motion?: boolean } = {}): Promise<void> {
-    await this.page.addInitScript((motion) => localStorage.setItem('nanoscope.motion', motion ? 'on' : 'off'), options.motion ?? false);
+    await this.page.addInitScript((motion) => {
+      // Init scripts run in every frame, the real run's sandbox frame too (no storage there).
+      try {
+        localStorage.setItem('nanoscope.motion', motion ? 'on' : 'off');
+      } catch {
+        // An opaque-origin frame.
+      }
+    }, options.motion ?? false);
     await this.page.goto(`/${hash}`);
     await expect(this.page.getByTestId('app')).toBeVisible();
   }

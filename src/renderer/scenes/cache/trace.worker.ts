@@ -52,7 +52,9 @@ async function run(request: TraceRunRequest): Promise<void> {
     const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
     if (parser === null) {
       head += text;
-      format ??= guessFormat(head, done);
+      // The guess reads at most 1 MiB, as the CLI's does: past it, decide with what is there
+      // (a stream of comments or one endless line must not grow this buffer without limit).
+      format ??= guessFormat(head, done || head.length >= GUESS_LIMIT) ?? (head.length >= GUESS_LIMIT ? 'din' : undefined);
       if (format === undefined) continue;
       parser = start(format);
       parser.feed(head);
@@ -75,6 +77,9 @@ async function run(request: TraceRunRequest): Promise<void> {
     outcome: { format: format ?? 'din', gzipped, lines: parser.lines, records: parser.records, counters: hierarchy.counters(), amatNs: hierarchy.amatNs() },
   });
 }
+
+/** How much text the format guess may hold. */
+const GUESS_LIMIT = 1 << 20;
 
 self.onmessage = (event: MessageEvent<TraceRunRequest>) => {
   run(event.data).catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { runMeasurement } from '../../controller/measure';
 import { store, useApp } from '../../state/store';
+import { isTrusted, runIfTrusted } from '../../controller/trust';
 import type { EventLoopView } from '../../../sim/eventloop/scene';
 import { runInBrowserWorker, type BrowserRealOutcome } from './browserReal';
 import { compareOutputs, outputLines } from './compare';
@@ -15,19 +16,27 @@ import { compareOutputs, outputLines } from './compare';
 /** Which program the stored result belongs to; the browser runtime's last run (it needs no host). */
 const lastRun = createStore<{ source: string | null; browser: (BrowserRealOutcome & { source: string }) | null; browserRunning: boolean }>()(() => ({ source: null, browser: null, browserRunning: false }));
 
-/** Runs the current program for real (the R key, the button): Node through the host, the browser in a sandboxed worker. */
+/**
+ * Runs the current program for real (the R key, the button): Node through the host, the browser
+ * in the sandbox frame. Code the user did not type here asks first (controller/trust.ts).
+ */
 export async function runRealEventLoop(): Promise<boolean> {
   const view = store.getState().frame?.view as EventLoopView | undefined;
   if (!view) return false;
+  const code = view.code;
+  if (!isTrusted(code)) {
+    runIfTrusted({ code, runtime: view.runtime === 'browser' ? 'browser' : 'node', run: () => void runRealEventLoop() });
+    return false;
+  }
   if (view.runtime === 'browser') {
     if (lastRun.getState().browserRunning) return false;
     lastRun.setState({ browserRunning: true });
-    const outcome = await runInBrowserWorker(view.code);
-    lastRun.setState({ browser: { ...outcome, source: view.code }, browserRunning: false });
+    const outcome = await runInBrowserWorker(code);
+    lastRun.setState({ browser: { ...outcome, source: code }, browserRunning: false });
     return true;
   }
-  lastRun.setState({ source: view.code });
-  return runMeasurement({ kind: 'event-loop', params: { source: view.code, runtime: 'node' } }, 'Event loop: the program, for real');
+  lastRun.setState({ source: code });
+  return runMeasurement({ kind: 'event-loop', params: { source: code, runtime: 'node', confirmed: true } }, 'Event loop: the program, for real');
 }
 
 function BrowserReal({ view }: { view: EventLoopView }) {
@@ -39,8 +48,8 @@ function BrowserReal({ view }: { view: EventLoopView }) {
   return (
     <>
       <p>
-        The browser runtime runs for real in a dedicated Worker made from a blob URL: no DOM, network and storage APIs
-        shadowed, terminated after 5 s. (A worker&apos;s loop has no rendering, so animation frames there follow the
+        The browser runtime runs for real in a Worker inside a sandboxed frame with no origin of its own: no DOM, no
+        network (not even this app), no storage; 1 MiB of output, terminated after 5 s. (A worker&apos;s loop has no rendering, so animation frames there follow the
         worker&apos;s own timing.) Console lines are formatted as the model formats them.
       </p>
       <div className="row">
@@ -52,7 +61,9 @@ function BrowserReal({ view }: { view: EventLoopView }) {
         <>
           {browser.stopped !== null && (
             <p className="notice error" role="alert" data-testid="eventloop.real.stopped" data-why={browser.stopped}>
-              stopped after 5 s (the time budget): an infinite loop, or a program that keeps scheduling work?
+              {browser.stopped === 'output'
+                ? 'stopped: the program printed more than 1024 KiB'
+                : 'stopped after 5 s (the time budget): an infinite loop, or a program that keeps scheduling work?'}
             </p>
           )}
           <Verdict rows={rows} differences={differences} realLabel="real (this browser, worker)" />
@@ -115,9 +126,11 @@ export function EventLoopRealRun() {
   return (
     <div className="realrun el-realrun" data-testid="eventloop.real">
       <p>
-        The same code, run for real in a separate Node process started with Node&apos;s permission model: it may read only
-        its own temporary copy (so <code>fs.readFile(__filename)</code> works), not your files; no child processes, no
-        network modules; 5 s and 128 MiB, then it is stopped. Its console is shown beside the model&apos;s.
+        The same code, run for real in a separate Node process, sandboxed: it sees no <code>process</code> or module of
+        Node&apos;s beyond its console, timers and <code>fs.readFile</code> of its own temporary copy (so{' '}
+        <code>fs.readFile(__filename)</code> works); no files of yours, no network, no other processes; 5 s, 320 MiB and
+        1 MiB of output, then it is stopped. Code you did not type here asks first. Its console is shown beside the
+        model&apos;s.
       </p>
       <div className="row">
         <MeasureButton prefix="eventloop.real" label="Run it for real" onRun={() => void runRealEventLoop()} />
@@ -136,6 +149,14 @@ export function EventLoopRealRun() {
               <summary>stderr of the real run</summary>
               <pre className="el-stderr" data-testid="eventloop.real.stderr">{result.stderr}</pre>
             </details>
+          )}
+          {result.sandbox && (
+            <p className="stamp" data-testid="eventloop.real.sandbox" data-namespaces={result.sandbox.namespaces.join(' ')}>
+              Sandbox: a fresh context, Node&apos;s permission model, its own session
+              {result.sandbox.namespaces.length > 0 ? `, Linux ${result.sandbox.namespaces.join(', ')} namespaces` : ''}
+              {result.sandbox.osSandbox === 'sandbox-exec' ? ", macOS's sandbox-exec" : ''}
+              {result.sandbox.note ? ` — ${result.sandbox.note}` : ''}.
+            </p>
           )}
           <p className="stamp" data-testid="eventloop.real.stamp">
             exit code {result.exitCode ?? result.signal ?? '—'} · {result.wallMs.toFixed(0)} ms wall · {result.events.filter((e) => e.kind === 'enter').length} callbacks entered · {result.stamp.os}

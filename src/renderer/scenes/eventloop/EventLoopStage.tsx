@@ -12,6 +12,7 @@ import { PUZZLES } from '../../../sim/eventloop/corpus/puzzles';
 import type { EventLoopView } from '../../../sim/eventloop/scene';
 import type { QueueItem } from '../../../sim/eventloop/trace';
 import { CodeEditor } from './CodeEditor';
+import { trustCode } from '../../controller/trust';
 import { loadDraft, saveDraft } from './draft';
 import { TimeAxis, formatNs } from './TimeAxis';
 import { C10kView } from './C10kView';
@@ -96,6 +97,8 @@ function useProgram(params: Record<string, string>): [string, (v: string) => voi
   }, [current]);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   const edit = (v: string): void => {
+    // Typed here: the user's own code (controller/trust.ts).
+    trustCode(v);
     setText(v);
     saveDraft(v);
     if (timer.current) clearTimeout(timer.current);

@@ -1,48 +1,78 @@
 /**
- * The browser runtime's real run: the program in a dedicated Worker made from a blob URL (the
- * app's CSP allows `worker-src blob:`), so it never touches the page's DOM and a runaway loop
- * blocks only the worker, which is terminated after the time budget. Before the program runs,
- * a prelude shadows the worker's network and storage APIs (fetch, XMLHttpRequest, WebSocket,
- * importScripts, indexedDB, caches…) and routes console calls to the page, where they are
- * formatted exactly as the model formats them. The run ends when no timer or animation frame
- * is pending and nothing has happened for a quiet period.
+ * The browser runtime's real run. The program never runs with the app's origin: the page frames
+ * /sandbox/eventloop.html (served with CSP `sandbox allow-scripts` and `connect-src 'none'`, an
+ * opaque origin without storage), hands it the instrument and the program through a
+ * MessageChannel, and the frame runs them in a Worker made from a blob URL, which inherits that
+ * policy. So the program has no network (not even the app's API), no storage and no DOM; a
+ * runaway loop blocks only the worker. Every message back is checked (sandboxMessages.ts) and a
+ * forged one is dropped; output stops at 1 MiB; the frame is removed after the time budget.
  */
-import { browserPrelude, RecordFormatter, type InstrumentRecord } from '../../../sim/eventloop/browserInstrument';
+import { browserPrelude, RecordFormatter } from '../../../sim/eventloop/browserInstrument';
+import { checkSandboxMessage } from './sandboxMessages';
 
 /** What a browser real run printed and how it ended. */
 export interface BrowserRealOutcome {
   readonly stdout: string[];
   readonly stderr: string[];
-  readonly stopped: 'time' | null;
+  readonly stopped: 'time' | 'output' | null;
   readonly wallMs: number;
 }
 
-/** Runs `source` in a sandboxed worker; resolves with its console, formatted as the model formats. */
+/** stdout + stderr cap of one run, as for Node. */
+export const BROWSER_OUTPUT_CAP = 1 << 20;
+
+/** Runs `source` in the sandbox frame's worker; resolves with its console, formatted as the model formats. */
 export function runInBrowserWorker(source: string, timeoutMs = 5000): Promise<BrowserRealOutcome> {
   const formatter = new RecordFormatter();
-  const url = URL.createObjectURL(new Blob([browserPrelude('worker'), '\n', source], { type: 'text/javascript' }));
-  const worker = new Worker(url);
+  const frame = document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-scripts');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.title = 'sandbox of the real run';
+  frame.hidden = true;
+  frame.dataset.testid = 'eventloop.sandbox';
+  frame.src = new URL('sandbox/eventloop.html', document.baseURI).href;
   const t0 = performance.now();
   const stdout: string[] = [];
   const stderr: string[] = [];
+  let bytes = 0;
+  let ready = false;
+  const channel = new MessageChannel();
   return new Promise((resolve) => {
-    const finish = (stopped: 'time' | null): void => {
+    let done = false;
+    const finish = (stopped: BrowserRealOutcome['stopped']): void => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
-      worker.terminate();
-      URL.revokeObjectURL(url);
+      window.removeEventListener('message', onReady);
+      channel.port1.onmessage = null;
+      channel.port1.close();
+      frame.remove();
+      if (!ready) stderr.push('the sandbox frame did not start');
       resolve({ stdout, stderr, stopped, wallMs: performance.now() - t0 });
     };
     const timer = setTimeout(() => finish('time'), timeoutMs);
-    worker.onmessage = (event: MessageEvent<InstrumentRecord>) => {
-      const line = formatter.line(event.data);
-      if (line !== null) (line.stream === 'stderr' ? stderr : stdout).push(line.text);
-      else finish(null);
+    const onReady = (e: MessageEvent): void => {
+      if (ready || e.source !== frame.contentWindow || (e.data as { type?: unknown } | null)?.type !== 'nanoscope-sandbox-ready') return;
+      ready = true;
+      frame.contentWindow?.postMessage({ type: 'run', source: `${browserPrelude('worker')}\n${source}` }, '*', [channel.port2]);
     };
-    // Only errors the prelude could not catch reach here: the program did not even compile.
-    worker.onerror = (e) => {
-      stderr.push(e.message);
-      e.preventDefault();
-      finish(null);
+    window.addEventListener('message', onReady);
+    channel.port1.onmessage = (e: MessageEvent) => {
+      const m = checkSandboxMessage(e.data);
+      if (m === null || done) return;
+      if (m.kind === 'stopped') return finish(m.why === 'output' ? 'output' : null);
+      if (m.kind === 'compile-error') {
+        // Only errors the prelude could not catch reach here: the program did not even compile.
+        stderr.push(m.message);
+        return finish(null);
+      }
+      const line = formatter.line(m.record);
+      if (line === null) return finish(null);
+      bytes += line.text.length + 1;
+      if (bytes > BROWSER_OUTPUT_CAP) return finish('output');
+      (line.stream === 'stderr' ? stderr : stdout).push(line.text);
     };
+    document.body.append(frame);
   });
 }
