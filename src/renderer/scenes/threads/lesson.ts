@@ -7,7 +7,7 @@ import type { RaceParams, RaceStrategy } from '../../../shared/api';
 /** The scene's URL params (strings), as parsed by the model. */
 export type ThreadsParams = Readonly<Record<string, string>>;
 
-export const DEFAULTS = { strategy: 'nonatomic', workload: 'incdec', threads: '2', iterations: '3', scheduler: 'random' } as const;
+export const DEFAULTS = { strategy: 'nonatomic', workload: 'incdec', threads: '2', iterations: '4', scheduler: 'random' } as const;
 
 export function param(params: ThreadsParams, key: keyof typeof DEFAULTS): string {
   return params[key] ?? DEFAULTS[key];
