@@ -25,7 +25,8 @@ const lastRun = createStore<{ source: string | null; browser: (BrowserRealOutcom
 export async function runRealEventLoop(): Promise<boolean> {
   const view = store.getState().frame?.view as EventLoopView | undefined;
   const code = currentProgram();
-  if (!view || code === null) return false;
+  // The C10k view is closed forms: there is no program of its own to run.
+  if (!view || view.c10k || code === null) return false;
   commitProgram(code);
   if (view.runtime === 'browser') {
     if (lastRun.getState().browserRunning) return false;
@@ -143,6 +144,17 @@ function Verdict({ rows, failed, realLabel }: { rows: readonly CompareRow[]; fai
 export function EventLoopRealRun() {
   const view = useApp((s) => s.frame?.view) as EventLoopView | undefined;
   if (!view) return <div className="realrun el-realrun" data-testid="eventloop.real" />;
+  if (view.c10k) {
+    return (
+      <div className="realrun el-realrun" data-testid="eventloop.real" data-view="c10k">
+        <p data-testid="eventloop.real.c10k">
+          C10k is computed from closed forms on the 2020 machine model (thread creation, stacks, context switches and round
+          trips from its tables), so there is no program to run for real in this view. Switch to <strong>Your program</strong> to
+          run your code for real beside the model.
+        </p>
+      </div>
+    );
+  }
   if (view.runtime === 'browser') {
     return (
       <div className="realrun el-realrun" data-testid="eventloop.real">
