@@ -72,7 +72,7 @@ export function realRaceFor(params: ThreadsParams, iterations: number, repeat: n
     if (real === 'plain') real = 'incdec';
     else note = `The real ${real} run has every thread increment; with ${real} nothing is lost either way.`;
   } else if (workload === 'appendpop') {
-    note = 'The real run races on a counter: the lists of the seed need a Python interpreter.';
+    note = 'The real run races on a counter: the tutorial’s lists need a Python interpreter.';
   }
   return { params: { workers, iterations, strategy: real, repeat }, note };
 }
