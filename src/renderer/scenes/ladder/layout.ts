@@ -27,7 +27,8 @@ export interface LadderLayout {
 
 export function ladderLayout(width: number, height: number, font: number, rungs: readonly LadderRung[], span: Span, scale: TimeScale): LadderLayout {
   const top = font * 2.2;
-  const axisH = font * 3.9;
+  // Room for the axis, its labels and the status line under it (never under the timeline bar).
+  const axisH = font * 4.6;
   const rowH = Math.max(font * 1.12, (height - top - axisH) / Math.max(1, rungs.length));
   const barH = Math.min(rowH * 0.62, font * 1.3);
   const labelX = font * 0.6;
