@@ -47,6 +47,21 @@ describe('playhead', () => {
     expect(1 / fitted.base).toBeGreaterThan(1);
   });
 
+  it('a run bunched at a few instants still takes the fitted time: its quiet gaps share it', () => {
+    // Five events at three instants 500 ns apart: 16.67 s to fill, the first gap 0.5 s, the two
+    // later gaps (16.67 − 0.5) / 2 = 8.08 s each; the rate is 500 ns / 8.08 s = 61.8 ns/s.
+    const times = [0, 500, 500, 1000, 1000, 1500];
+    const pace = fitPace(times, 'linear', spanOf(times));
+    const gap = (fitSeconds(5) - 0.5) / 2;
+    expect(pace.gapS).toBeCloseTo(gap, 9);
+    expect(pace.seconds).toBeCloseTo(fitSeconds(5), 9);
+    expect(pace.base).toBeCloseTo(500 / gap, 6);
+    expect(speedLabel('linear', 0, pace)).toBe('61.8 ns of machine time = 1 s on screen · whole run 17 s');
+    // Played: 0.5 s reaches the first instant, 8.08 s more the second.
+    expect(advance(0, 0.5, 'linear', 0, spanOf(times), times, pace)).toBeCloseTo(500, 6);
+    expect(advance(500, gap, 'linear', 0, spanOf(times), times, pace)).toBeCloseTo(1000, 6);
+  });
+
   it('maps the scrubber both ways on either axis', () => {
     expect(toFraction(25, 'log', span)).toBeCloseTo(2 / 3, 12); // 0.25 → 25 is two of three decades
     expect(fromFraction(2 / 3, 'log', span)).toBeCloseTo(25, 9);

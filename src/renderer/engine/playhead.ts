@@ -41,6 +41,8 @@ export interface Pace {
   readonly base: number;
   /** Whole-run wall seconds at this pace. */
   readonly seconds: number;
+  /** The longest a quiet gap after the first takes on screen, s (GAP_S, or more in runs of few gaps). */
+  readonly gapS?: number;
 }
 
 /** The longest the first gap (t = 0 to the first event) takes on screen, in seconds. */
@@ -58,16 +60,16 @@ function distance(a: number, b: number, scale: TimeScale, span: Span): number {
   return Math.max(0, Math.log10(Math.max(b, span.tMin)) - Math.log10(Math.max(a, span.tMin)));
 }
 
-function gapCap(step: number, factor: number): number {
-  return (step === 0 ? FIRST_GAP_S : GAP_S) / factor;
+function gapCap(step: number, factor: number, gapS = GAP_S): number {
+  return (step === 0 ? FIRST_GAP_S : gapS) / factor;
 }
 
 /** Wall seconds of the whole run at machine-time rate `base` with gaps capped (`factor` speeds both up). */
-export function runSeconds(times: ArrayLike<number>, scale: TimeScale, span: Span, base: number, factor = 1): number {
+export function runSeconds(times: ArrayLike<number>, scale: TimeScale, span: Span, base: number, factor = 1, gapS = GAP_S): number {
   let total = 0;
   for (let i = 0; i + 1 < times.length; i++) {
     const d = distance(times[i] ?? 0, times[i + 1] ?? 0, scale, span);
-    if (d > 0) total += Math.min(d / (base * factor), gapCap(i, factor));
+    if (d > 0) total += Math.min(d / (base * factor), gapCap(i, factor, gapS));
   }
   return total;
 }
@@ -82,16 +84,28 @@ export function fitPace(times: ArrayLike<number>, scale: TimeScale, span: Span):
   const target = fitSeconds(events);
   const whole = distance(0, span.tEnd, scale, span);
   if (!(whole > 0)) return { base: 1, seconds: 0 };
-  // Below `lo` every gap is capped; above `hi` the run takes under a millisecond.
-  let lo = whole / (target * 1e6);
+  // A run of few distinct instants (events bunched at a handful of times) gets longer gaps, so
+  // its story still takes the target time instead of ending in a few seconds.
+  let quiet = 0;
+  for (let i = 1; i + 1 < times.length; i++) if (distance(times[i] ?? 0, times[i + 1] ?? 0, scale, span) > 0) quiet++;
+  const later = quiet;
+  const gapS = later > 0 ? Math.max(GAP_S, (target - FIRST_GAP_S) / later) : GAP_S;
+  const total = (base: number) => runSeconds(times, scale, span, base, 1, gapS);
+  // At or below `slowest` every gap is capped (the run cannot take longer); take that rate then.
+  let slowest = Infinity;
+  for (let i = 0; i + 1 < times.length; i++) {
+    const d = distance(times[i] ?? 0, times[i + 1] ?? 0, scale, span);
+    if (d > 0) slowest = Math.min(slowest, d / gapCap(i, 1, gapS));
+  }
+  if (total(slowest) <= target) return { base: slowest, seconds: total(slowest), gapS };
+  let lo = slowest;
   let hi = whole * 1e3;
-  if (runSeconds(times, scale, span, lo) <= target) return { base: lo, seconds: runSeconds(times, scale, span, lo) };
   for (let i = 0; i < 100; i++) {
     const mid = Math.sqrt(lo * hi);
-    if (runSeconds(times, scale, span, mid) > target) lo = mid;
+    if (total(mid) > target) lo = mid;
     else hi = mid;
   }
-  return { base: hi, seconds: runSeconds(times, scale, span, hi) };
+  return { base: hi, seconds: total(hi), gapS };
 }
 
 /**
@@ -121,7 +135,7 @@ export function advance(
       continue;
     }
     const gap = distance(from, to, scale, span);
-    const rate = Math.max(pace.base * factor, gap / gapCap(step, factor));
+    const rate = Math.max(pace.base * factor, gap / gapCap(step, factor, pace.gapS));
     const need = distance(now, to, scale, span) / rate;
     if (need > left) {
       const moved = left * rate;
