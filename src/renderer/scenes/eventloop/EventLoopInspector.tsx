@@ -1,4 +1,5 @@
 /** The Inspector: the step in words, the runtime's rules, how the program ended, the I/O latency used. */
+import { Fragment } from 'react';
 import { useApp } from '../../state/store';
 import type { C10kFrame, EventLoopView } from '../../../sim/eventloop/scene';
 import { formatNs } from './TimeAxis';
@@ -33,12 +34,12 @@ function C10kInspector({ frame, index }: { frame: C10kFrame; index: number }) {
           {frame.params.requests.toLocaleString('en-US')}, each waiting {formatNs(frame.params.waitNs)} and using {formatNs(frame.params.cpuNs)} of CPU
         </dd>
         {frame.results.map((r) => (
-          <div key={r.strategy}>
+          <Fragment key={r.strategy}>
             <dt>{C10K_NAMES[r.strategy]}</dt>
             <dd data-testid={`eventloop.inspector.c10k.${r.strategy}`}>
               {frame.tNs >= r.totalNs ? 'done' : 'serving'} · all served at {formatNs(r.totalNs)}
             </dd>
-          </div>
+          </Fragment>
         ))}
       </dl>
       <p className="muted">The timeline steps through the moments a drawn request starts or ends; Play races the three designs on one clock.</p>
