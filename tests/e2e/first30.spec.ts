@@ -189,6 +189,14 @@ test.describe('the first 30 seconds', () => {
     }
   });
 
+  test('the narration reads the playhead’s time, not the last event’s', async ({ page }) => {
+    const app = new AppPage(page);
+    // The 2012 ladder's events fall at 0, 0.5, 5.5, 12.5 … ns; the playhead at 100 ns is between two.
+    await app.open('#/latency-ladder?preset=2012&route=all&jitter=0&t=100');
+    await app.waitIdle();
+    await expect(page.getByTestId('narration')).toContainText('t = 100 ns.');
+  });
+
   test('the animation export covers the whole run by default', async ({ page }) => {
     const app = new AppPage(page);
     await app.open('#/threads?step=5');

@@ -28,7 +28,7 @@ function formatBytes(b: number): string {
 function Lanes({ r, width, font }: { r: C10kResult; width: number; font: number }) {
   const t = useApp((s) => s.t);
   const end = Math.max(...r.lanes.map((l) => l.endNs), 1);
-  const rowH = font * 0.28;
+  const rowH = font * 0.24;
   const h = r.lanes.length * rowH + 2;
   const served = r.lanes.filter((l) => l.endNs <= t).length;
   return (
