@@ -66,7 +66,7 @@ test.describe('accessibility', () => {
     await expect(app.narration).toHaveAttribute('aria-live', 'polite');
     await app.stepForwardButton.click();
     await expect(app.narration).toContainText('Event 1 of');
-    await expect(app.narration).toHaveText("Event 1 of 18, t = 0 ns. Thread 0 ran load r0, [counter]; counter = 0; 0 updates lost so far.");
+    await expect(app.narration).toHaveText("Event 1 of 24, t = 0 ns. Thread 0 ran load r0, [counter]; counter = 0; 0 updates lost so far.");
     const first = await app.narration.textContent();
     await app.stepForwardButton.click();
     await expect(app.narration).toContainText('Event 2 of');

@@ -59,4 +59,12 @@ describe('command registry', () => {
     expect(commandForEvent(registry, key('f', el('INPUT', { type: 'checkbox' })))?.id).toBe('view.presentation');
     expect(commandForEvent(registry, key('ArrowLeft', el('INPUT', { type: 'range' })))).toBeUndefined();
   });
+
+  it('works from a link (a sidebar link keeps the focus until the stage takes it): Enter follows it, Space plays', () => {
+    const { registry } = recordingRegistry();
+    expect(commandForEvent(registry, key(' ', el('A')))?.id).toBe('timeline.playPause');
+    expect(commandForEvent(registry, key('ArrowRight', el('A')))?.id).toBe('timeline.stepForward');
+    expect(commandForEvent(registry, key('Enter', el('A')))).toBeUndefined();
+    expect(commandForEvent(registry, key(' ', el('BUTTON')))).toBeUndefined();
+  });
 });

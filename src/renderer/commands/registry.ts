@@ -72,6 +72,9 @@ export function commandForEvent(registry: CommandRegistry, event: Pick<KeyboardE
   const tag = (event.target as HTMLElement | null)?.tagName;
   const type = (event.target as HTMLInputElement | null)?.type;
   if (tag === 'INPUT' && type === 'range' && event.key.startsWith('Arrow')) return undefined;
-  if ((tag === 'BUTTON' || tag === 'A') && (event.key === ' ' || event.key === 'Enter')) return undefined;
+  // Space on a button clicks it and Enter follows a link; Space on a link means nothing to
+  // the browser but a scroll, so there it plays/pauses like anywhere else.
+  if (tag === 'BUTTON' && (event.key === ' ' || event.key === 'Enter')) return undefined;
+  if (tag === 'A' && event.key === 'Enter') return undefined;
   return registry.forKey(event.key, event.shiftKey);
 }

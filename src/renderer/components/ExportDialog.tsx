@@ -8,8 +8,9 @@ export function ExportDialog() {
   const job = useApp((s) => s.exportJob);
   const message = useApp((s) => s.exportMessage);
   const last = useApp((s) => s.times.length - 1);
-  const [from, setFrom] = useState(() => String(store.getState().step));
-  const [to, setTo] = useState(() => String(Math.min(last, store.getState().step + 20)));
+  // The whole run by default: from the first step to the last.
+  const [from, setFrom] = useState('0');
+  const [to, setTo] = useState(() => String(store.getState().times.length - 1));
   const [fps, setFps] = useState('4');
   const [problem, setProblem] = useState<string | null>(null);
   const firstRef = useRef<HTMLButtonElement>(null);
@@ -40,7 +41,7 @@ export function ExportDialog() {
           </button>
         </div>
         <h3>Animation</h3>
-        <p className="muted">One frame per event, from step to step (at most {MAX_EXPORT_FRAMES}); the same scenario and seed always give the same frames.</p>
+        <p className="muted">One frame per event, from step to step (the whole run by default; past {MAX_EXPORT_FRAMES} steps, {MAX_EXPORT_FRAMES} evenly spaced ones); the same scenario and seed always give the same frames.</p>
         <div className="row">
           <label>
             From step <input type="number" min={0} max={last} value={from} onChange={(e) => setFrom(e.target.value)} data-testid="export.from" />

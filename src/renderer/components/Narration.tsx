@@ -12,7 +12,8 @@ export function narration(): string {
   const s = store.getState();
   const frame = s.frame;
   if (!frame) return '';
-  const where = `Event ${frame.step} of ${s.times.length - 1}, t = ${formatNs(frame.t)}.`;
+  // The playhead's time, not the event's: between events the playhead has moved on.
+  const where = `Event ${frame.step} of ${s.times.length - 1}, t = ${formatNs(s.t)}.`;
   const line = findScene(s.sceneId)?.narrate?.(frame.view, frame);
   return line ? `${where} ${line}` : where;
 }
@@ -22,7 +23,7 @@ export function Narration() {
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        if (s.frame === prev.frame && s.playing === prev.playing) return;
+        if (s.frame === prev.frame && s.playing === prev.playing && s.t === prev.t) return;
         // Quiet while playing with animation on, and while an export walks the timeline.
         if ((s.playing && s.motion) || s.exportJob) return;
         setText(narration());

@@ -15,6 +15,7 @@ import { TrustDialog } from './TrustDialog';
 import { LessonPanel } from './LessonPanel';
 import { AnnotationLayer } from './AnnotationLayer';
 import { Narration } from './Narration';
+import { focusStage, STAGE_ID } from '../controller/focus';
 
 type Tab = 'inspector' | 'explain' | 'real-run';
 const TABS: { id: Tab; label: string }[] = [
@@ -85,8 +86,25 @@ export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
     document.title = scene ? `${scene.title} — Nanoscope` : 'Nanoscope';
   }, [theme, motion, presenting, scene]);
 
+  // After any navigation (a link, back/forward, a lesson step) the stage has the keyboard.
+  useEffect(() => {
+    if (scene) focusStage();
+  }, [scene]);
+
   return (
     <div className="app" aria-busy={busy} data-testid="app">
+      <a
+        className="skip-link"
+        href={`#${STAGE_ID}`}
+        data-testid="nav.skip"
+        onClick={(e) => {
+          // The URL's hash is the route: focus the stage without touching it.
+          e.preventDefault();
+          focusStage(true);
+        }}
+      >
+        Skip to the stage
+      </a>
       <header className="app-header">
         <span className="brand">Nanoscope</span>
         {mode && (
@@ -123,7 +141,7 @@ export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
           <>
             <Notices />
             <LessonPanel />
-            <div className="stage" data-testid="stage" aria-busy={busy}>
+            <div className="stage" id={STAGE_ID} tabIndex={-1} aria-label={`${scene.title}: stage (Space plays, arrows step)`} data-testid="stage" aria-busy={busy}>
               <scene.Stage />
               <AnnotationLayer />
             </div>

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { registry } from '../controller/commands';
 import { toggleHelp } from '../controller/view';
+import { findScene } from '../controller/sceneController';
+import { useApp } from '../state/store';
 
 const KEY_NAMES: Record<string, string> = {
   ' ': 'Space',
@@ -15,6 +17,7 @@ const KEY_NAMES: Record<string, string> = {
 
 export function ShortcutHelp() {
   const closeRef = useRef<HTMLButtonElement>(null);
+  const scene = findScene(useApp((s) => s.sceneId));
   useEffect(() => closeRef.current?.focus(), []);
   return (
     <div className="dialog-backdrop" onClick={toggleHelp}>
@@ -36,6 +39,16 @@ export function ShortcutHelp() {
                   <td>{c.label}</td>
                 </tr>
               ))}
+            {scene?.keys?.map((k) => (
+              <tr key={k.keys} data-testid="help.scene-key">
+                <td>
+                  <kbd>{k.keys}</kbd>
+                </td>
+                <td>
+                  {k.label} <span className="muted">({scene.title})</span>
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
         <button ref={closeRef} type="button" onClick={toggleHelp} data-testid="help.close">

@@ -1,5 +1,6 @@
 import type { SceneUi } from '../scenes/types';
 import { useApp } from '../state/store';
+import { focusStage } from '../controller/focus';
 
 export function Sidebar({ scenes }: { scenes: readonly SceneUi[] }) {
   const current = useApp((s) => s.sceneId);
@@ -13,6 +14,8 @@ export function Sidebar({ scenes }: { scenes: readonly SceneUi[] }) {
               href={`#/${scene.id}`}
               aria-current={current === scene.id ? 'page' : undefined}
               data-testid={`nav.scene.${scene.id}`}
+              // The same scene again changes no route: still hand the keyboard to the stage.
+              onClick={() => requestAnimationFrame(() => focusStage())}
             >
               <span className="scene-name">{scene.title}</span>
               <span className="scene-summary">{scene.summary}</span>

@@ -22,6 +22,7 @@ export function TimelineBar() {
   const loading = useApp((s) => s.loading);
   const scale = useApp((s) => s.scale);
   const speed = useApp((s) => s.speed[s.scale]);
+  const pace = useApp((s) => s.pace[s.scale]);
   const seed = useApp((s) => s.seed);
   const truncated = useApp((s) => s.truncated);
   const scrubRef = useRef<HTMLInputElement>(null);
@@ -101,7 +102,7 @@ export function TimelineBar() {
           −
         </button>
         <span className="speed-label" data-testid="controls.speed-label">
-          {speedLabel(scale, speed)}
+          {speedLabel(scale, speed, pace)}
         </span>
         <button type="button" onClick={run('timeline.faster')} data-testid="controls.speed-up" aria-label="Faster" title="Faster (+)">
           +

@@ -13,7 +13,7 @@ import { countsCsv, sampleSteps } from '../export/csv';
 import { createGifWriter } from '../export/gif';
 import { createWebmWriter, evenSize, webmSupport } from '../export/webm';
 
-/** Most frames one animation export takes (a GIF of more is unwieldy on a slide). */
+/** Most frames one animation export takes (a GIF of more is unwieldy on a slide); longer ranges are sampled. */
 export const MAX_EXPORT_FRAMES = 600;
 const CSV_MAX_ROWS = 2000;
 
@@ -69,7 +69,7 @@ export async function exportCsv(): Promise<void> {
     const rows = [];
     for (const step of sampleSteps(times.length - 1, CSV_MAX_ROWS)) {
       const frame = await frameAt(step);
-      rows.push({ step: frame.step, t: frame.t, counts: { ...(chartRow?.(frame.view) ?? {}), ...prefixed(frame.counts) } });
+      rows.push({ step: frame.step, t: frame.t, counts: { ...(chartRow?.(frame.view, frame) ?? {}), ...prefixed(frame.counts) } });
     }
     const name = `${baseName()}.csv`;
     done(name, await saveText(name, countsCsv(rows), 'text/csv', [{ name: 'CSV', extensions: ['csv'] }]));
@@ -110,7 +110,6 @@ export function checkAnimation(request: AnimationRequest): string | null {
   if (!Number.isInteger(request.from) || !Number.isInteger(request.to) || request.from < 0 || request.to > last || request.from > request.to) {
     return `The steps must be whole numbers with 0 ≤ from ≤ to ≤ ${last}.`;
   }
-  if (request.to - request.from + 1 > MAX_EXPORT_FRAMES) return `At most ${MAX_EXPORT_FRAMES} frames per export (this range has ${request.to - request.from + 1}).`;
   if (!(request.fps >= 1 && request.fps <= 60)) return 'Frames per second must be from 1 to 60.';
   return null;
 }
@@ -123,14 +122,16 @@ export async function exportAnimation(request: AnimationRequest): Promise<void> 
   pause();
   cancelled = false;
   const before = { step: store.getState().step, t: store.getState().t, motion: store.getState().motion };
-  const total = request.to - request.from + 1;
+  // One frame per step; a longer range is sampled evenly, both ends kept.
+  const steps = sampleSteps(request.to - request.from, MAX_EXPORT_FRAMES).map((i) => request.from + i);
+  const total = steps.length;
   const label = request.kind === 'gif' ? 'GIF' : 'WebM';
   store.setState({ motion: false, exportMessage: null, exportJob: { label, done: 0, total } });
   let webm: ReturnType<typeof createWebmWriter> | null = null;
   try {
     const gif = request.kind === 'gif' ? createGifWriter(Math.round(1000 / request.fps)) : null;
     for (let i = 0; i < total && !cancelled; i++) {
-      const step = request.from + i;
+      const step = steps[i]!;
       seekStep(step);
       await frameShown(step);
       const canvas = await stageCanvas(request.scale);

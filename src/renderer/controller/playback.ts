@@ -16,8 +16,15 @@ let motionTimer: ReturnType<typeof setInterval> | null = null;
 
 /** Steps a "big step" moves. */
 export const BIG_STEP = 10;
-/** Wall milliseconds between steps when motion is off. */
+/** Longest wall milliseconds between steps when motion is off. */
 export const INSTANT_STEP_MS = 400;
+
+/** Wall milliseconds between steps when motion is off: the fitted run length spread over the events. */
+function instantStepMs(): number {
+  const { pace, scale, speed, times } = store.getState();
+  const seconds = pace[scale].seconds / 2 ** clampSpeed(speed[scale]);
+  return Math.max(40, Math.min(INSTANT_STEP_MS, (seconds * 1000) / Math.max(1, times.length - 1)));
+}
 
 export function attachEngine(client: EngineClient): void {
   engine = client;
@@ -73,7 +80,7 @@ function tick(now: number): void {
   if (!state.playing) return;
   const dt = Math.min(0.25, (now - lastWall) / 1000);
   lastWall = now;
-  const t = advance(state.t, dt, state.scale, state.speed[state.scale], state.span);
+  const t = advance(state.t, dt, state.scale, state.speed[state.scale], state.span, state.times, state.pace[state.scale]);
   seek(t);
   if (t >= state.span.tEnd) {
     pause();
@@ -95,7 +102,7 @@ export function play(): void {
       const s = store.getState();
       if (s.step >= s.times.length - 1) pause();
       else stepBy(1, true);
-    }, INSTANT_STEP_MS);
+    }, instantStepMs());
   }
 }
 
@@ -134,7 +141,7 @@ export function goToEnd(): void {
 
 export function changeSpeed(delta: number): void {
   const { scale, speed } = store.getState();
-  const next = { ...speed, [scale]: clampSpeed(scale, speed[scale] + delta) };
+  const next = { ...speed, [scale]: clampSpeed(speed[scale] + delta) };
   store.setState({ speed: next });
-  saveSetting('speed', JSON.stringify(next));
+  saveSetting('speedStep', JSON.stringify(next));
 }

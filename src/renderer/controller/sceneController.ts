@@ -5,7 +5,7 @@
  */
 import { lastScene, saveSetting, store } from '../state/store';
 import { buildHash, parseAppState, parseHash, sceneQuery, stateQuery, type Ignored, type TimeScale } from '../routing/url';
-import { spanOf } from '../engine/playhead';
+import { fitPace, spanOf } from '../engine/playhead';
 import type { EngineClient } from '../engine/engineClient';
 import type { SceneUi } from '../scenes/types';
 import { pause, seek, seekStep } from './playback';
@@ -77,10 +77,12 @@ async function load(scene: SceneUi, params: Record<string, string>, seed: number
       if (ticket === loadTicket) store.setState({ loadProgress });
     });
     if (ticket !== loadTicket) return;
+    const span = spanOf(loaded.times);
     store.setState({
       loading: false,
       times: loaded.times,
-      span: spanOf(loaded.times),
+      span,
+      pace: { linear: fitPace(loaded.times, 'linear', span), log: fitPace(loaded.times, 'log', span) },
       truncated: loaded.truncated,
       step: 0,
       t: 0,

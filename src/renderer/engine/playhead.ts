@@ -1,28 +1,17 @@
 /**
  * How wall time moves the playhead. Linear: a time dilation (ns of machine time per second
  * on screen). Logarithmic: a constant number of decades of machine time per second on
- * screen, so 0.5 ns and 150 ms can both be watched in one run. Pure functions.
+ * screen, so 0.5 ns and 150 ms can both be watched in one run. The rate is fitted to each
+ * run (its span and event count) so the whole story plays in 15–30 s; the user's +/− double
+ * or halve it. Pure functions.
  */
 import type { TimeScale } from '../routing/url';
 
-/** Linear speeds: machine nanoseconds per screen second, 1-2-5 steps from 1 ns/s to 1 s/s. */
-export const LINEAR_SPEEDS: readonly number[] = (() => {
-  const out: number[] = [];
-  for (let exp = 0; exp <= 9; exp++) for (const m of [1, 2, 5]) if (exp < 9 || m === 1) out.push(m * 10 ** exp);
-  return out;
-})();
+/** The user's speed steps either side of the fitted pace: each step doubles or halves it. */
+export const SPEED_STEPS = 5;
 
-/** Logarithmic speeds: decades (factors of ten) of machine time per screen second. */
-export const LOG_SPEEDS: readonly number[] = [0.125, 0.25, 0.5, 1, 2, 4];
-
-export const DEFAULT_SPEED: Readonly<Record<TimeScale, number>> = { linear: 0, log: 3 };
-
-export function speedCount(scale: TimeScale): number {
-  return scale === 'log' ? LOG_SPEEDS.length : LINEAR_SPEEDS.length;
-}
-
-export function clampSpeed(scale: TimeScale, index: number): number {
-  return Math.max(0, Math.min(speedCount(scale) - 1, Math.round(index)));
+export function clampSpeed(step: number): number {
+  return Math.max(-SPEED_STEPS, Math.min(SPEED_STEPS, Math.round(step)));
 }
 
 /** The axis range of a run: `tMin` is where a log axis starts (half the first positive event time). */
@@ -43,12 +32,122 @@ export function spanOf(times: ArrayLike<number>): Span {
   return { tMin: firstPositive / 2, tEnd: end };
 }
 
-/** Advances the playhead by `dtSeconds` of wall time; never past the end. */
-export function advance(t: number, dtSeconds: number, scale: TimeScale, speedIndex: number, span: Span): number {
-  if (scale === 'linear') return Math.min(span.tEnd, t + dtSeconds * (LINEAR_SPEEDS[clampSpeed(scale, speedIndex)] ?? 1));
-  const decades = dtSeconds * (LOG_SPEEDS[clampSpeed(scale, speedIndex)] ?? 1);
-  const from = Math.max(t, span.tMin);
-  return Math.min(span.tEnd, from * 10 ** decades);
+/**
+ * How a run plays: `base` is machine time per screen second (ns/s on a linear axis, decades/s
+ * on a log one); a gap between two events never takes longer than its cap on screen (the
+ * first gap, from t = 0, at most FIRST_GAP_S, so something moves within a second of Play).
+ */
+export interface Pace {
+  readonly base: number;
+  /** Whole-run wall seconds at this pace. */
+  readonly seconds: number;
+  /** The longest a quiet gap after the first takes on screen, s (GAP_S, or more in runs of few gaps). */
+  readonly gapS?: number;
+}
+
+/** The longest the first gap (t = 0 to the first event) takes on screen, in seconds. */
+export const FIRST_GAP_S = 0.5;
+/** The longest any later quiet gap takes on screen, in seconds. */
+export const GAP_S = 2.5;
+
+/** Wall seconds a whole run should take: 15 s for a handful of events, up to 30 s for thousands. */
+export function fitSeconds(events: number): number {
+  return Math.max(15, Math.min(30, 12 + 6 * Math.log10(Math.max(1, events) + 1)));
+}
+
+function distance(a: number, b: number, scale: TimeScale, span: Span): number {
+  if (scale === 'linear') return Math.max(0, b - a);
+  return Math.max(0, Math.log10(Math.max(b, span.tMin)) - Math.log10(Math.max(a, span.tMin)));
+}
+
+function gapCap(step: number, factor: number, gapS = GAP_S): number {
+  return (step === 0 ? FIRST_GAP_S : gapS) / factor;
+}
+
+/** Wall seconds of the whole run at machine-time rate `base` with gaps capped (`factor` speeds both up). */
+export function runSeconds(times: ArrayLike<number>, scale: TimeScale, span: Span, base: number, factor = 1, gapS = GAP_S): number {
+  let total = 0;
+  for (let i = 0; i + 1 < times.length; i++) {
+    const d = distance(times[i] ?? 0, times[i + 1] ?? 0, scale, span);
+    if (d > 0) total += Math.min(d / (base * factor), gapCap(i, factor, gapS));
+  }
+  return total;
+}
+
+/**
+ * The pace that shows the whole run in `fitSeconds(events)` of wall time, derived from the
+ * run's length (its time span) and its event count: the machine-time rate is found by
+ * bisection, since capped gaps make the run's wall time a monotone but not linear function of it.
+ */
+export function fitPace(times: ArrayLike<number>, scale: TimeScale, span: Span): Pace {
+  const events = Math.max(0, times.length - 1);
+  const target = fitSeconds(events);
+  const whole = distance(0, span.tEnd, scale, span);
+  if (!(whole > 0)) return { base: 1, seconds: 0 };
+  // A run of few distinct instants (events bunched at a handful of times) gets longer gaps, so
+  // its story still takes the target time instead of ending in a few seconds.
+  let quiet = 0;
+  for (let i = 1; i + 1 < times.length; i++) if (distance(times[i] ?? 0, times[i + 1] ?? 0, scale, span) > 0) quiet++;
+  const later = quiet;
+  const gapS = later > 0 ? Math.max(GAP_S, (target - FIRST_GAP_S) / later) : GAP_S;
+  const total = (base: number) => runSeconds(times, scale, span, base, 1, gapS);
+  // At or below `slowest` every gap is capped (the run cannot take longer); take that rate then.
+  let slowest = Infinity;
+  for (let i = 0; i + 1 < times.length; i++) {
+    const d = distance(times[i] ?? 0, times[i + 1] ?? 0, scale, span);
+    if (d > 0) slowest = Math.min(slowest, d / gapCap(i, 1, gapS));
+  }
+  if (total(slowest) <= target) return { base: slowest, seconds: total(slowest), gapS };
+  let lo = slowest;
+  let hi = whole * 1e3;
+  for (let i = 0; i < 100; i++) {
+    const mid = Math.sqrt(lo * hi);
+    if (total(mid) > target) lo = mid;
+    else hi = mid;
+  }
+  return { base: hi, seconds: total(hi), gapS };
+}
+
+/**
+ * Advances the playhead by `dtSeconds` of wall time at `pace` × 2^`speedStep`, never past
+ * the end; a quiet gap longer than its cap is crossed faster, so that it takes the cap.
+ */
+export function advance(
+  t: number,
+  dtSeconds: number,
+  scale: TimeScale,
+  speedStep: number,
+  span: Span,
+  times: ArrayLike<number>,
+  pace: Pace,
+): number {
+  const factor = 2 ** clampSpeed(speedStep);
+  let now = Math.max(0, t);
+  let left = dtSeconds;
+  let step = now <= 0 ? 0 : stepAtTime(times, now);
+  // Each pass crosses at most one gap; a frame crosses a bounded number of them.
+  for (let pass = 0; pass < 100_000 && left > 0 && now < span.tEnd; pass++) {
+    const from = times[step] ?? 0;
+    const to = Math.min(span.tEnd, times[step + 1] ?? span.tEnd);
+    if (to <= now) {
+      if (step + 1 >= times.length) break;
+      step++;
+      continue;
+    }
+    const gap = distance(from, to, scale, span);
+    const rate = Math.max(pace.base * factor, gap / gapCap(step, factor, pace.gapS));
+    const need = distance(now, to, scale, span) / rate;
+    if (need > left) {
+      const moved = left * rate;
+      now = scale === 'linear' ? now + moved : Math.max(now, span.tMin) * 10 ** moved;
+      left = 0;
+    } else {
+      now = to;
+      left -= need;
+      step++;
+    }
+  }
+  return Math.min(span.tEnd, now);
 }
 
 /** Playhead → position 0..1 along the scrubber. */
@@ -92,10 +191,11 @@ function formatAmount(ns: number): string {
   return `${Number(ns.toPrecision(3))} ns`;
 }
 
-/** The speed in words, e.g. "1 ns of machine time = 1 s on screen". */
-export function speedLabel(scale: TimeScale, speedIndex: number): string {
-  if (scale === 'linear') return `${formatAmount(LINEAR_SPEEDS[clampSpeed(scale, speedIndex)] ?? 1)} of machine time = 1 s on screen`;
-  const decades = LOG_SPEEDS[clampSpeed(scale, speedIndex)] ?? 1;
-  const seconds = 1 / decades;
-  return `Logarithmic: each ×10 of machine time = ${Number(seconds.toPrecision(3))} s on screen`;
+/** The speed in words, e.g. "5 µs of machine time = 1 s on screen · whole run 21 s". */
+export function speedLabel(scale: TimeScale, speedStep: number, pace: Pace): string {
+  const factor = 2 ** clampSpeed(speedStep);
+  const whole = `whole run ${Number((pace.seconds / factor).toPrecision(2))} s`;
+  if (scale === 'linear') return `${formatAmount(pace.base * factor)} of machine time = 1 s on screen · ${whole}`;
+  const seconds = 1 / (pace.base * factor);
+  return `Logarithmic: each ×10 of machine time = ${Number(seconds.toPrecision(2))} s on screen · ${whole}`;
 }

@@ -12,7 +12,9 @@ describe('narration', () => {
   });
 
   it('chart rows: the values on screen, by name', () => {
-    expect(threadsChartRow({ memory: [{ name: 'counter', value: -1 }], lostUpdates: 1, elapsed: 3018 })).toEqual({ counter: '-1', lost_updates: 1, elapsed_ns: 3018 });
+    expect(threadsChartRow({ memory: [{ name: 'counter', value: -1 }], lostUpdates: 1, elapsed: 3018 }, { t: 3017 })).toEqual({
+      counter: '-1', lost_updates: 1, elapsed_ns: 3017, done_ns: 3018,
+    });
     const instances = [{ state: 'running' }, { state: 'running' }, { state: 'booting' }];
     expect(stacksChartRow({ fit: 3, requested: 4, host: { usedBytes: 9 }, instances, functions: null })).toEqual({
       fit: 3, requested: 4, memory_used_bytes: 9, waiting: 0, booting: 1, running: 2, idle: 0, stopped: 0, rejected: 0,

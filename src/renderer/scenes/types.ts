@@ -23,8 +23,13 @@ export interface SceneUi {
   readonly runRealRun?: () => void;
   /** One line for screen readers about the step under the playhead ("Thread 2 stores 1…"). */
   readonly narrate?: (view: unknown, frame: Frame) => string;
-  /** The values the scene's charts plot at this step, as CSV columns (besides the record counts). */
-  readonly chartRow?: (view: unknown) => Readonly<Record<string, number | string>>;
+  /**
+   * The values the scene's charts plot at this step, as CSV columns (besides the record counts).
+   * An `elapsed_ns` column is the machine time at this step: it equals the row's `t_ns`.
+   */
+  readonly chartRow?: (view: unknown, at: { readonly t: number }) => Readonly<Record<string, number | string>>;
+  /** The scene's own keys, listed in the `?` dialog (they work from anywhere but text fields). */
+  readonly keys?: readonly { readonly keys: string; readonly label: string }[];
   /** Scenes with an editor (the event loop) keep the user's program in scenario files. */
   readonly code?: { get(): string | null; set(code: string | null): void };
 }

@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Frame } from '../engine/protocol';
-import type { Span } from '../engine/playhead';
+import type { Pace, Span } from '../engine/playhead';
 import type { Ignored, TimeScale } from '../routing/url';
 import type { OsCacheInfo, MeasurementKind, MeasurementProgress, MeasurementResult, HostInfo } from '../../shared/api';
 
@@ -36,7 +36,10 @@ export interface TimelineSlice {
   times: Float64Array;
   span: Span;
   scale: TimeScale;
+  /** The user's speed steps from the fitted pace (each doubles or halves it), per axis. */
   speed: Record<TimeScale, number>;
+  /** The pace fitted to this run on each axis (whole story in 15–30 s). */
+  pace: Record<TimeScale, Pace>;
   frame: Frame | null;
   truncated: boolean;
 }
@@ -146,7 +149,8 @@ export const store = createStore<AppStore>()(() => ({
   times: new Float64Array([0]),
   span: { tMin: 1, tEnd: 1 },
   scale: 'log',
-  speed: loadJson('speed', isSpeed) ?? { log: 3, linear: 0 },
+  speed: loadJson('speedStep', isSpeed) ?? { log: 0, linear: 0 },
+  pace: { log: { base: 1, seconds: 0 }, linear: { base: 1, seconds: 0 } },
   frame: null,
   truncated: false,
 

@@ -122,3 +122,31 @@ export function scalingLimit(strategy: C10kStrategy, p: Omit<C10kParams, 'reques
   }
   return lo;
 }
+
+/** What each request waits for in the scene: a round trip in the datacenter or across an ocean. */
+export type C10kWaitKind = 'datacenter' | 'internet';
+
+/** The scene's C10k inputs on a machine: the round trip from its network figures, 5 µs of CPU each. */
+export function c10kInputs(machine: MachineModel | null, requests: number, wait: C10kWaitKind): { params: C10kParams; costs: C10kCosts } {
+  const waitNs =
+    wait === 'datacenter' ? (machine?.network.datacenterRoundTrip?.value ?? 500_000) : (machine?.network.intercontinentalRoundTrip?.value ?? 150e6);
+  return { params: { requests, waitNs, cpuNs: 5000 }, costs: c10kCosts(machine) };
+}
+
+/**
+ * The instants the C10k animation steps through, ns, ascending and distinct: 0, every drawn
+ * lane's start and end and each strategy's finish. At most `max` (evenly thinned, the last kept).
+ */
+export function c10kInstants(results: readonly C10kResult[], max = 600): number[] {
+  const all = new Set<number>([0]);
+  for (const r of results) {
+    all.add(r.totalNs);
+    for (const lane of r.lanes) {
+      all.add(lane.startNs);
+      all.add(lane.endNs);
+    }
+  }
+  const sorted = [...all].sort((a, b) => a - b);
+  if (sorted.length <= max) return sorted;
+  return Array.from({ length: max }, (_, i) => sorted[Math.round((i * (sorted.length - 1)) / (max - 1))]!);
+}

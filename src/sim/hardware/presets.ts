@@ -8,7 +8,8 @@ import type { CacheLevelSpec, Figure, MachineModel } from './types';
 
 const DEAN = 'Dean/Norvig ~2012';
 const SCOTT = 'Colin Scott ~2020';
-const MAGNITUDES = "latency.md 'Other useful magnitudes'";
+// The project's latency notes (docs/latency.md, 'Other useful magnitudes'); shown in the UI, so said in plain words.
+const MAGNITUDES = 'typical magnitudes (teaching figures)';
 const TEACHING = 'teaching values, round numbers';
 
 const ns = (value: number, source: string): Figure<Nanos> => ({ value: nanos(value), source });

@@ -50,7 +50,8 @@ export interface StackSpec {
   readonly isolation: Isolation;
 }
 
-const MAGNITUDES = "latency.md 'Other useful magnitudes'";
+// The project's latency notes (docs/latency.md, 'Other useful magnitudes'); shown in the UI, so said in plain words.
+const MAGNITUDES = 'typical magnitudes (teaching figures)';
 const TEACHING = 'round teaching figure, not from a table';
 
 const HW: StackLayer = { name: 'hardware', kind: 'hardware', shared: true };

@@ -57,7 +57,7 @@ export function coherenceCosts(machine: MachineModel): CoherenceCosts {
     hit: l1 ?? DEFAULT_HIT_NS,
     transfer: transfer?.value ?? DEFAULT_LINE_TRANSFER_NS,
     memory: machine.memory.latency?.value ?? DEFAULT_MEMORY_NS,
-    transferSource: transfer?.source ?? `default ~${DEFAULT_LINE_TRANSFER_NS} ns (the preset has no figure; between L3 and DRAM in latency.md)`,
+    transferSource: transfer?.source ?? `default ~${DEFAULT_LINE_TRANSFER_NS} ns (the preset has no figure; a teaching figure between its L3 and DRAM latencies)`,
   };
 }
 

@@ -193,7 +193,9 @@ export function CacheSide({ side, index, width, font }: { side: CacheSideView; i
         <g className="memory-box" data-testid={`cache.side-${index}.memory`}>
           <rect x={layout.memory.x} y={layout.memory.y} width={layout.memory.w} height={layout.memory.h} rx={4} />
           <text x={layout.memory.x + font * 0.5} y={layout.memory.y + layout.memory.h / 2} dominantBaseline="central">
-            Memory · line reads <tspan data-testid={`cache.side-${index}.memory.reads`}>{side.memory.reads}</tspan> · writes{' '}
+            {/* Narrow sides (1280×720, a projector) drop a word so the last-access note never overlaps. */}
+            {layout.memory.w < font * 34 ? 'Memory · reads ' : 'Memory · line reads '}
+            <tspan data-testid={`cache.side-${index}.memory.reads`}>{side.memory.reads}</tspan> · writes{' '}
             <tspan data-testid={`cache.side-${index}.memory.writes`}>{side.memory.writes}</tspan>
           </text>
           {last && (

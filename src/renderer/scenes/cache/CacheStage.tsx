@@ -56,6 +56,9 @@ export function CacheStage() {
     <div
       className={`cache-stage${dragging ? ' dragging' : ''}`}
       ref={boxRef}
+      // It scrolls when the window is short (a projector): the keyboard can scroll it too.
+      tabIndex={0}
+      aria-label="Memory hierarchy: both traversals and their charts"
       data-testid="cache.stage"
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;

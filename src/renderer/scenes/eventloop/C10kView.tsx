@@ -3,13 +3,16 @@
  * thread, a thread per request, and an event loop — each one's lanes (the first 24 requests),
  * total time, memory and context switches, and total time against N on log axes with the point
  * where a thread per request stops scaling. Closed forms (sim/eventloop/c10k.ts): instant.
+ * Play animates the requests: the timeline steps through the instants where a lane starts or
+ * ends, and each lane fills up to the playhead, so the three designs race on one clock.
  */
 import { scaleLog } from 'd3';
 import { useApp } from '../../state/store';
 import { setParam } from '../../controller/sceneController';
 import { useSize } from '../../components/useSize';
 import { getPreset } from '../../../sim/hardware/presets';
-import { C10K_STRATEGIES, c10kCosts, scalingLimit, serveC10k, type C10kResult, type C10kStrategy } from '../../../sim/eventloop/c10k';
+import { C10K_STRATEGIES, c10kInputs, scalingLimit, serveC10k, type C10kResult, type C10kStrategy } from '../../../sim/eventloop/c10k';
+import type { EventLoopView } from '../../../sim/eventloop/scene';
 import { formatNs } from './TimeAxis';
 
 const LABEL: Record<C10kStrategy, string> = { blocking: 'One blocking thread', threads: 'A thread per request', 'event-loop': 'One event loop' };
@@ -21,23 +24,45 @@ function formatBytes(b: number): string {
   return `${(b / 2 ** 30).toFixed(2)} GiB`;
 }
 
+/** The first requests' lanes, each filled up to the playhead (on this design's own time scale). */
 function Lanes({ r, width, font }: { r: C10kResult; width: number; font: number }) {
+  const t = useApp((s) => s.t);
   const end = Math.max(...r.lanes.map((l) => l.endNs), 1);
-  const rowH = font * 0.28;
+  const rowH = font * 0.24;
   const h = r.lanes.length * rowH + 2;
+  const served = r.lanes.filter((l) => l.endNs <= t).length;
   return (
-    <svg width={width} height={h} className="c10k-lanes" aria-hidden="true">
-      {r.lanes.map((l, i) => (
-        <rect key={i} x={(l.startNs / end) * width} y={i * rowH} width={Math.max(1, ((l.endNs - l.startNs) / end) * width)} height={rowH - 1} rx={1} />
-      ))}
+    <svg width={width} height={h} className="c10k-lanes" aria-hidden="true" data-testid={`c10k.${r.strategy}.lanes`} data-served={served}>
+      {r.lanes.map((l, i) => {
+        const x = (l.startNs / end) * width;
+        const full = Math.max(1, ((l.endNs - l.startNs) / end) * width);
+        const shown = Math.max(0, Math.min(full, ((t - l.startNs) / end) * width));
+        return (
+          <g key={i}>
+            <rect className="c10k-lane-todo" x={x} y={i * rowH} width={full} height={rowH - 1} rx={1} />
+            {shown > 0 && <rect className={l.endNs <= t ? 'c10k-lane-done' : 'c10k-lane-live'} x={x} y={i * rowH} width={shown} height={rowH - 1} rx={1} />}
+          </g>
+        );
+      })}
     </svg>
+  );
+}
+
+/** Where this design is at the playhead: still serving, or done. */
+function Progress({ r }: { r: C10kResult }) {
+  const t = useApp((s) => s.t);
+  return (
+    <span className="c10k-progress" data-testid={`c10k.${r.strategy}.progress`} data-done={t >= r.totalNs ? 'true' : 'false'}>
+      {t >= r.totalNs ? ' · ✓ all served' : ` · serving… ${formatNs(t)} so far`}
+    </span>
   );
 }
 
 function ScalingChart({ results, wait, limit, n }: { results: (n: number) => C10kResult[]; wait: string; limit: number | null; n: number }) {
   const [ref, size] = useSize<HTMLDivElement>();
   const font = size.font;
-  const w = Math.max(200, size.width - font * 6);
+  // Left: the time labels (5 em); right: half of the "10,000" label (3 em), so nothing is clipped.
+  const w = Math.max(200, size.width - font * 8);
   const h = font * 11;
   const rows = SAMPLES.map((s) => ({ n: s, r: results(s) }));
   const all = rows.flatMap((row) => row.r.map((x) => x.totalNs));
@@ -84,14 +109,17 @@ function ScalingChart({ results, wait, limit, n }: { results: (n: number) => C10
 
 export function C10kView() {
   const params = useApp((s) => s.params);
+  const frame = useApp((s) => (s.frame?.view as EventLoopView | undefined)?.c10k ?? null);
   const [ref, size] = useSize<HTMLDivElement>();
   const machine = getPreset('2020') ?? null;
-  const costs = c10kCosts(machine);
   const waitKind = params.wait === 'datacenter' ? 'datacenter' : 'internet';
-  const waitNs = waitKind === 'datacenter' ? (machine?.network.datacenterRoundTrip?.value ?? 500_000) : (machine?.network.intercontinentalRoundTrip?.value ?? 150e6);
-  const p = { waitNs, cpuNs: 5000 };
   const n = Math.min(10_000, Math.max(1, Number(params.requests ?? 1000) || 1000));
-  const results = serveC10k({ ...p, requests: n }, costs);
+  // The model's run (the timeline animates it); the same closed forms while it loads.
+  const fallback = c10kInputs(machine, n, waitKind);
+  const costs = frame?.costs ?? fallback.costs;
+  const p = { waitNs: fallback.params.waitNs, cpuNs: fallback.params.cpuNs };
+  const waitNs = p.waitNs;
+  const results = frame && frame.params.requests === n && frame.params.waitNs === waitNs ? frame.results : serveC10k({ ...p, requests: n }, costs);
   const limit = scalingLimit('threads', p, costs);
   return (
     <div className="c10k" data-testid="c10k" ref={ref}>
@@ -119,6 +147,7 @@ export function C10kView() {
           <p>
             <strong>{formatNs(r.totalNs)}</strong> for all · memory {formatBytes(r.memoryBytes)} · {r.contextSwitches.toLocaleString('en-US')} context switches
             {r.failure && <span className="field-error"> · {r.failure}</span>}
+            <Progress r={r} />
           </p>
           <Lanes r={r} width={Math.max(120, size.width - size.font * 2)} font={size.font} />
         </section>

@@ -1,6 +1,7 @@
 /** The Inspector: the step in words, the runtime's rules, how the program ended, the I/O latency used. */
+import { Fragment } from 'react';
 import { useApp } from '../../state/store';
-import type { EventLoopView } from '../../../sim/eventloop/scene';
+import type { C10kFrame, EventLoopView } from '../../../sim/eventloop/scene';
 import { formatNs } from './TimeAxis';
 
 const NODE_RULES = [
@@ -17,9 +18,39 @@ const BROWSER_RULES = [
   'The first frame\'s timing against timers is a race in a real page (0.5 to 18 ms measured here); the model puts frames at multiples of 16.7 ms.',
 ];
 
+const C10K_NAMES = { blocking: 'One blocking thread', threads: 'A thread per request', 'event-loop': 'One event loop' } as const;
+
+/** The C10k view's Inspector: the instant shown and where each design stands at it. */
+function C10kInspector({ frame, index }: { frame: C10kFrame; index: number }) {
+  return (
+    <div className="inspector el-inspector" data-testid="eventloop.inspector" data-view="c10k">
+      <dl>
+        <dt>Shown</dt>
+        <dd data-testid="eventloop.inspector.step">
+          C10k: instant {Math.max(0, index + 1)} of {frame.instants.length}, t = {formatNs(frame.tNs)}
+        </dd>
+        <dt>Requests</dt>
+        <dd>
+          {frame.params.requests.toLocaleString('en-US')}, each waiting {formatNs(frame.params.waitNs)} and using {formatNs(frame.params.cpuNs)} of CPU
+        </dd>
+        {frame.results.map((r) => (
+          <Fragment key={r.strategy}>
+            <dt>{C10K_NAMES[r.strategy]}</dt>
+            <dd data-testid={`eventloop.inspector.c10k.${r.strategy}`}>
+              {frame.tNs >= r.totalNs ? 'done' : 'serving'} · all served at {formatNs(r.totalNs)}
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
+      <p className="muted">The timeline steps through the moments a drawn request starts or ends; Play races the three designs on one clock.</p>
+    </div>
+  );
+}
+
 export function EventLoopInspector() {
   const view = useApp((s) => s.frame?.view) as EventLoopView | undefined;
   if (!view) return <div className="inspector" data-testid="eventloop.inspector" />;
+  if (view.c10k) return <C10kInspector frame={view.c10k} index={view.index} />;
   const step = view.step;
   return (
     <div className="inspector el-inspector" data-testid="eventloop.inspector">

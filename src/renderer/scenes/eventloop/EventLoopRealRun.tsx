@@ -11,23 +11,28 @@ import { store, useApp } from '../../state/store';
 import { isTrusted, runIfTrusted } from '../../controller/trust';
 import type { EventLoopView } from '../../../sim/eventloop/scene';
 import { runInBrowserWorker, type BrowserRealOutcome } from './browserReal';
-import { compareOutputs, outputLines } from './compare';
+import { compareOutputs, outputLines, raceRules, terminalLines, verdict, type CompareRow, type RunFailures } from './compare';
+import { commitProgram, currentProgram, editorText, isStale } from './editorText';
+import { OutOfDate } from './OutOfDate';
 
 /** Which program the stored result belongs to; the browser runtime's last run (it needs no host). */
 const lastRun = createStore<{ source: string | null; browser: (BrowserRealOutcome & { source: string }) | null; browserRunning: boolean }>()(() => ({ source: null, browser: null, browserRunning: false }));
 
 /**
- * Runs the current program for real (the R key, the button): Node through the host, the browser
- * in the sandbox frame. Code the user did not type here asks first (controller/trust.ts).
+ * Runs the program in the editor for real (the R key, the button) — never an older one: the
+ * editor's text goes to the model at once, too. Node through the host, the browser in the sandbox
+ * frame. Code the user did not type here asks first (controller/trust.ts).
  */
 export async function runRealEventLoop(): Promise<boolean> {
   const view = store.getState().frame?.view as EventLoopView | undefined;
-  if (!view) return false;
-  const code = view.code;
+  const code = currentProgram();
+  // The C10k view is closed forms: there is no program of its own to run.
+  if (!view || view.c10k || code === null) return false;
   if (!isTrusted(code)) {
     runIfTrusted({ code, runtime: view.runtime === 'browser' ? 'browser' : 'node', run: () => void runRealEventLoop() });
     return false;
   }
+  commitProgram(code);
   if (view.runtime === 'browser') {
     if (lastRun.getState().browserRunning) return false;
     lastRun.setState({ browserRunning: true });
@@ -39,12 +44,36 @@ export async function runRealEventLoop(): Promise<boolean> {
   return runMeasurement({ kind: 'event-loop', params: { source: code, runtime: 'node', confirmed: true } }, 'Event loop: the program, for real');
 }
 
+/** Why the model's prediction cannot be checked, or null when it ran to the end. */
+function modelFailure(view: EventLoopView): string | null {
+  if (view.error) return view.error.message;
+  if (!view.exit) return 'it did not run';
+  if (view.exit.reason === 'budget') return view.exit.message ?? 'it hit its budget';
+  return null;
+}
+
+/** The model's stdout as terminal lines, and the race rules its timing implies. */
+function modelSide(view: EventLoopView) {
+  const lines = terminalLines(view.finalConsole.filter((l) => l.stream === 'stdout'));
+  return { lines, rules: raceRules(view.runtime, view.code, view.notes) };
+}
+
+/** Where the shown code, the editor and the last real run stand. */
+function useFreshness(view: EventLoopView, source: string | null) {
+  const text = useStore(editorText, (s) => s.text) ?? view.code;
+  const loading = useApp((s) => s.loading);
+  const stale = isStale(view, text, loading);
+  // A real run of the editor's program, waiting for the model to catch up before comparing.
+  const waiting = stale && source === text;
+  return { stale, waiting, current: !stale && source === view.code, oldResult: stale && source !== null && source !== text };
+}
+
 function BrowserReal({ view }: { view: EventLoopView }) {
   const { browser, browserRunning } = useStore(lastRun);
-  const current = browser !== null && browser.source === view.code;
-  const model = view.finalConsole.filter((l) => l.stream === 'stdout').map((l) => l.text);
-  const rows = current ? compareOutputs(model, browser.stdout) : [];
-  const differences = rows.filter((r) => !r.same).length;
+  const { stale, waiting, current } = useFreshness(view, browser?.source ?? null);
+  const { lines, rules } = modelSide(view);
+  const shown = browser !== null && (current || stale);
+  const rows = shown ? compareOutputs(lines, browser.stdout.flatMap((l) => l.split('\n')), rules) : [];
   return (
     <>
       <p>
@@ -57,8 +86,9 @@ function BrowserReal({ view }: { view: EventLoopView }) {
           {browserRunning ? 'Running…' : 'Run it for real (worker)'}
         </button>
       </div>
-      {current ? (
-        <>
+      {shown ? (
+        <div className={stale ? 'el-outdated' : undefined} data-testid="eventloop.real.result" data-stale={stale ? 'true' : 'false'}>
+          {stale && <OutOfDate what={waiting ? 'the model is catching up with the program that ran' : 'this result is for the previous program'} />}
           {browser.stopped !== null && (
             <p className="notice error" role="alert" data-testid="eventloop.real.stopped" data-why={browser.stopped}>
               {browser.stopped === 'output'
@@ -66,10 +96,10 @@ function BrowserReal({ view }: { view: EventLoopView }) {
                 : 'stopped after 5 s (the time budget): an infinite loop, or a program that keeps scheduling work?'}
             </p>
           )}
-          <Verdict rows={rows} differences={differences} realLabel="real (this browser, worker)" />
+          <Verdict rows={rows} failed={{ model: modelFailure(view), real: browser.stopped !== null ? 'stopped after 5 s' : null }} realLabel="real (this browser, worker)" />
           {browser.stderr.length > 0 && <pre className="el-stderr" data-testid="eventloop.real.stderr">{browser.stderr.join('\n')}</pre>}
           <p className="stamp">{browser.wallMs.toFixed(0)} ms wall</p>
-        </>
+        </div>
       ) : (
         <p className="muted" data-testid="eventloop.real.empty">
           Not run yet for this program.
@@ -79,11 +109,14 @@ function BrowserReal({ view }: { view: EventLoopView }) {
   );
 }
 
-function Verdict({ rows, differences, realLabel }: { rows: ReturnType<typeof compareOutputs>; differences: number; realLabel: string }) {
+function Verdict({ rows, failed, realLabel }: { rows: readonly CompareRow[]; failed: RunFailures; realLabel: string }) {
+  const differences = rows.filter((r) => r.status === 'differ').length;
+  const races = rows.filter((r) => r.status === 'race').length;
+  const ok = differences === 0 && failed.model === null && failed.real === null;
   return (
     <>
-      <p className={differences === 0 ? 'el-verdict same' : 'el-verdict differ'} data-testid="eventloop.real.summary" data-differences={differences}>
-        {differences === 0 ? `The model predicted all ${rows.length} lines exactly.` : `${differences} of ${rows.length} lines differ (marked).`}
+      <p className={ok ? 'el-verdict same' : 'el-verdict differ'} data-testid="eventloop.real.summary" data-differences={differences} data-races={races}>
+        {verdict(rows, failed)}
       </p>
       <table className="el-compare" data-testid="eventloop.real.table">
         <thead>
@@ -95,10 +128,18 @@ function Verdict({ rows, differences, realLabel }: { rows: ReturnType<typeof com
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.line} className={r.same ? undefined : 'diff'} data-testid={r.same ? 'eventloop.real.row' : 'eventloop.real.diff'}>
+            <tr
+              key={r.line}
+              className={r.status === 'same' ? undefined : r.status === 'race' ? 'race' : 'diff'}
+              data-testid={r.status === 'same' ? 'eventloop.real.row' : r.status === 'race' ? 'eventloop.real.race' : 'eventloop.real.diff'}
+              title={r.status === 'race' ? 'race: either order is correct' : undefined}
+            >
               <td>{r.line}</td>
               <td>{r.model ?? '—'}</td>
-              <td>{r.real ?? '—'}</td>
+              <td>
+                {r.real ?? '—'}
+                {r.status === 'race' && <span className="el-race-tag"> race: either order is correct</span>}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -109,20 +150,35 @@ function Verdict({ rows, differences, realLabel }: { rows: ReturnType<typeof com
 
 export function EventLoopRealRun() {
   const view = useApp((s) => s.frame?.view) as EventLoopView | undefined;
-  const result = useApp((s) => s.results['event-loop']);
-  const { source } = useStore(lastRun);
-  const browser = view?.runtime === 'browser';
-  const current = result !== undefined && view !== undefined && source === view.code;
-  const model = (view?.finalConsole ?? []).filter((l) => l.stream === 'stdout').map((l) => l.text);
-  const rows = current ? compareOutputs(model, outputLines(result.stdout)) : [];
-  const differences = rows.filter((r) => !r.same).length;
-  if (view && browser) {
+  if (!view) return <div className="realrun el-realrun" data-testid="eventloop.real" />;
+  if (view.c10k) {
+    return (
+      <div className="realrun el-realrun" data-testid="eventloop.real" data-view="c10k">
+        <p data-testid="eventloop.real.c10k">
+          C10k is computed from closed forms on the 2020 machine model (thread creation, stacks, context switches and round
+          trips from its tables), so there is no program to run for real in this view. Switch to <strong>Your program</strong> to
+          run your code for real beside the model.
+        </p>
+      </div>
+    );
+  }
+  if (view.runtime === 'browser') {
     return (
       <div className="realrun el-realrun" data-testid="eventloop.real">
         <BrowserReal view={view} />
       </div>
     );
   }
+  return <NodeReal view={view} />;
+}
+
+function NodeReal({ view }: { view: EventLoopView }) {
+  const result = useApp((s) => s.results['event-loop']);
+  const { source } = useStore(lastRun);
+  const { stale, waiting, current } = useFreshness(view, source);
+  const { lines, rules } = modelSide(view);
+  const shown = result !== undefined && (current || stale) && source !== null;
+  const rows = shown ? compareOutputs(lines, outputLines(result.stdout), rules) : [];
   return (
     <div className="realrun el-realrun" data-testid="eventloop.real">
       <p>
@@ -136,14 +192,15 @@ export function EventLoopRealRun() {
         <MeasureButton prefix="eventloop.real" label="Run it for real" onRun={() => void runRealEventLoop()} />
       </div>
       <MeasureStatus prefix="eventloop.real" />
-      {current && result ? (
-        <>
+      {shown && result ? (
+        <div className={stale ? 'el-outdated' : undefined} data-testid="eventloop.real.result" data-stale={stale ? 'true' : 'false'}>
+          {stale && <OutOfDate what={waiting ? 'the model is catching up with the program that ran' : 'this result is for the previous program'} />}
           {result.stopped !== null && (
             <p className="notice error" role="alert" data-testid="eventloop.real.stopped" data-why={result.stopped}>
               {result.message}
             </p>
           )}
-          <Verdict rows={rows} differences={differences} realLabel={`real (Node ${result.runtimeVersion})`} />
+          <Verdict rows={rows} failed={{ model: modelFailure(view), real: result.stopped !== null ? (result.message ?? result.stopped) : null }} realLabel={`real (Node ${result.runtimeVersion})`} />
           {result.stderr !== '' && (
             <details>
               <summary>stderr of the real run</summary>
@@ -161,7 +218,7 @@ export function EventLoopRealRun() {
           <p className="stamp" data-testid="eventloop.real.stamp">
             exit code {result.exitCode ?? result.signal ?? '—'} · {result.wallMs.toFixed(0)} ms wall · {result.events.filter((e) => e.kind === 'enter').length} callbacks entered · {result.stamp.os}
           </p>
-        </>
+        </div>
       ) : (
         <p className="muted" data-testid="eventloop.real.empty">
           Not run yet for this program.

@@ -7,6 +7,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../state/store';
+import { commitProgram, editorText, isStale } from './editorText';
+import { OutOfDate } from './OutOfDate';
 import { setParam, setParams } from '../../controller/sceneController';
 import { PUZZLES } from '../../../sim/eventloop/corpus/puzzles';
 import type { EventLoopView } from '../../../sim/eventloop/scene';
@@ -42,13 +44,22 @@ function QueueBox({ title, id, items, nowNs, hint }: { title: string; id: string
   );
 }
 
-function Toolbar({ params, onPreset }: { params: Record<string, string>; onPreset: (id: string) => void }) {
+/** The Preset list's value when the editor holds a preset's text unchanged; otherwise "your program". */
+const EDITED = '';
+
+function Toolbar({ params, text, onPreset }: { params: Record<string, string>; text: string; onPreset: (id: string) => void }) {
   const runtime = params.runtime === 'browser' ? 'browser' : 'node';
+  const edited = text !== presetSource(params.preset);
   return (
     <div className="el-toolbar">
       <label className="field inline">
         <span>Preset</span>
-        <select value={params.preset} onChange={(e) => onPreset(e.target.value)} data-testid="eventloop.preset">
+        <select value={edited ? EDITED : params.preset} onChange={(e) => e.target.value !== EDITED && onPreset(e.target.value)} data-testid="eventloop.preset">
+          {edited && (
+            <option value={EDITED} disabled>
+              Your program (edited)
+            </option>
+          )}
           {PUZZLES.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
@@ -75,19 +86,26 @@ let firstMount = true;
 /** The program text: the URL's when the page was opened on a link naming one, else the autosaved draft. */
 function useProgram(params: Record<string, string>): [string, (v: string) => void, (id: string) => void] {
   const current = params.code ?? presetSource(params.preset);
-  const [text, setText] = useState(current);
+  const [text, setTextState] = useState(current);
   const sent = useRef<string>(current);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Every change of the editor's text is known at once (results of older code go out of date).
+  const setText = (v: string): void => {
+    setTextState(v);
+    editorText.setState({ text: v });
+  };
   useEffect(() => {
+    editorText.setState({ text: current });
     const explicit = firstMount && /[?&](code|preset)=/.test(initialHash);
     firstMount = false;
     const draft = loadDraft();
     if (!explicit && draft !== null && draft !== current) {
       setText(draft);
       sent.current = draft;
-      setParam('code', draft);
+      commitProgram(draft);
     }
     // Only at mount: later changes come from the user or the URL.
+    return () => editorText.setState({ text: null });
   }, []);
   useEffect(() => {
     if (current !== sent.current) {
@@ -104,7 +122,7 @@ function useProgram(params: Record<string, string>): [string, (v: string) => voi
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       sent.current = v;
-      setParam('code', v);
+      commitProgram(v);
     }, 350);
   };
   const preset = (id: string): void => {
@@ -150,25 +168,29 @@ function ProgramView({ params }: { params: Record<string, string> }) {
   const q = step?.queues;
   const nowNs = step?.t ?? 0;
   const node = (view?.runtime ?? 'node') === 'node';
-  const stale = view !== undefined && view.code !== text;
+  const loading = useApp((s) => s.loading);
+  // Everything below was computed from the model's code: once the editor differs, it is out of date.
+  const stale = isStale(view, text, loading);
   return (
-    <div className="el-stage" data-testid="eventloop.stage" data-runtime={view?.runtime ?? 'node'} data-step={view?.index ?? -1}>
+    <div className="el-stage" data-testid="eventloop.stage" data-runtime={view?.runtime ?? 'node'} data-step={view?.index ?? -1} data-stale={stale ? 'true' : 'false'}>
       <div className="el-left">
         <ViewSwitch view="program" />
-        <Toolbar params={params} onPreset={preset} />
-        <CodeEditor value={text} onChange={edit} currentLine={stale ? null : (step?.line ?? null)} errorLine={view?.error?.line ?? null} />
+        <Toolbar params={params} text={text} onPreset={preset} />
+        <CodeEditor value={text} onChange={edit} currentLine={stale ? null : (step?.line ?? null)} errorLine={stale ? null : (view?.error?.line ?? null)} />
         {view?.error && (
-          <p className="notice error" role="alert" data-testid="eventloop.error" data-line={view.error.line} data-column={view.error.column}>
+          <p className={`notice error${stale ? ' el-outdated' : ''}`} role="alert" data-testid="eventloop.error" data-line={view.error.line} data-column={view.error.column} data-stale={stale ? 'true' : undefined}>
+            {stale && <span className="el-outdated-tag">out of date · </span>}
             Line {view.error.line}, column {view.error.column}: {view.error.message.replace(/ \(line \d+, column \d+\)$/, '')}
           </p>
         )}
         {view?.notes.map((n) => (
-          <p key={n} className="notice" data-testid="eventloop.note">
+          <p key={n} className={`notice${stale ? ' el-outdated' : ''}`} data-testid="eventloop.note">
             {n}
           </p>
         ))}
       </div>
-      <div className="el-right">
+      <div className={`el-right${stale ? ' el-outdated' : ''}`} aria-busy={stale}>
+        {stale && <OutOfDate />}
         <div className="el-now" data-testid="eventloop.now" data-phase={step?.phase ?? 'before'} aria-live="polite">
           <span className="el-phase">{step ? step.phase : 'before'}</span>
           <span data-testid="eventloop.step-label">{step ? step.label : view?.error ? 'the program was not run' : 'step forward to run the script'}</span>

@@ -3,8 +3,15 @@ import type { EventLoopView } from '../../../sim/eventloop/scene';
 
 const QUEUES = ['ticks', 'microtasks', 'timers', 'check', 'io', 'tasks', 'frames'] as const;
 
+const C10K_WORDS = { blocking: 'one blocking thread', threads: 'a thread per request', 'event-loop': 'the event loop' } as const;
+
 export function narrateEventLoop(raw: unknown): string {
   const view = raw as EventLoopView;
+  if (view.c10k) {
+    const { tNs, results } = view.c10k;
+    const where = results.map((r) => `${C10K_WORDS[r.strategy]} ${tNs >= r.totalNs ? 'is done' : 'is still serving'}`).join(', ');
+    return `C10k, ${view.c10k.params.requests} requests: ${where}.`;
+  }
   if (view.error) return `The program cannot run: ${view.error.message}`;
   if (!view.step) return 'The script is about to start.';
   const { step } = view;
@@ -17,6 +24,10 @@ export function narrateEventLoop(raw: unknown): string {
 /** CSV columns: the phase, the stack depth, each queue's length and the console lines so far. */
 export function eventLoopChartRow(raw: unknown): Record<string, number | string> {
   const view = raw as EventLoopView;
+  if (view.c10k) {
+    const { tNs, results } = view.c10k;
+    return Object.fromEntries(results.map((r) => [`${r.strategy.replace('-', '_')}_done`, tNs >= r.totalNs ? 1 : 0]));
+  }
   const row: Record<string, number | string> = { phase: view.step?.phase ?? 'before', stack_depth: view.step?.stack.length ?? 0, console_lines: view.console.length };
   for (const q of QUEUES) row[q] = view.step?.queues[q].length ?? 0;
   return row;

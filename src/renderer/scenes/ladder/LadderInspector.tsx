@@ -61,7 +61,7 @@ export function LadderInspector() {
         </select>
       </label>
       <label className="field">
-        <span>Jitter: ±{Math.round(jitter * 100)} % per visit (random, from the seed)</span>
+        <span>Jitter: ±{Math.round(jitter * 100)} % per visit (random, from the Seed field)</span>
         <input
           type="range"
           min={0}

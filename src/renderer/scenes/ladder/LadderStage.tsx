@@ -1,5 +1,5 @@
 /**
- * The ladder: one row per rung, bars on a log scale, the human-scale column, and a request
+ * The ladder: one row per rung, bars on the timeline's scale (log by default), the human-scale column, and a request
  * that travels down the route. React renders the rows when the step changes; the moving
  * fill, the request dot and the time marker follow the playhead through a transient
  * subscription into refs.
@@ -101,7 +101,7 @@ export function LadderStage() {
           {machine.name}
         </text>
         <text className="col-head" x={layout.barX0} y={layout.font * 1.3}>
-          latency (log scale)
+          {scale === 'log' ? 'latency (log scale)' : 'latency (linear scale: the short rungs are too thin to see)'}
         </text>
         <text className="col-head" x={layout.humanX} y={layout.font * 1.3}>
           if L1 took 1 s

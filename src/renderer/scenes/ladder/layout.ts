@@ -17,7 +17,7 @@ export interface LadderLayout {
   readonly valueX: number;
   readonly humanX: number;
   readonly axisY: number;
-  /** Latency → x on the bars (log). */
+  /** Latency → x on the bars: log or linear, as the timeline's time axis (bars, axis and header agree). */
   readonly x: ScaleContinuousNumeric<number, number>;
   /** Elapsed machine time → x on the bottom time axis (log or linear, as the timeline). */
   readonly timeX: ScaleContinuousNumeric<number, number>;
@@ -27,7 +27,8 @@ export interface LadderLayout {
 
 export function ladderLayout(width: number, height: number, font: number, rungs: readonly LadderRung[], span: Span, scale: TimeScale): LadderLayout {
   const top = font * 2.2;
-  const axisH = font * 3.9;
+  // Room for the axis, its labels and the status line under it (never under the timeline bar).
+  const axisH = font * 4.6;
   const rowH = Math.max(font * 1.12, (height - top - axisH) / Math.max(1, rungs.length));
   const barH = Math.min(rowH * 0.62, font * 1.3);
   const labelX = font * 0.6;
@@ -41,7 +42,10 @@ export function ladderLayout(width: number, height: number, font: number, rungs:
   const present = rungs.map((r) => r.ns).filter((ns): ns is NonNullable<typeof ns> => ns !== null);
   const lo = present.length ? 10 ** Math.floor(Math.log10(Math.min(...present) / 2)) : 0.1;
   const hi = present.length ? 10 ** Math.ceil(Math.log10(Math.max(...present))) : 1e9;
-  const x = scaleLog().domain([lo, hi]).range([barX0, barX1]).clamp(true);
+  const x =
+    scale === 'log'
+      ? scaleLog().domain([lo, hi]).range([barX0, barX1]).clamp(true)
+      : scaleLinear().domain([0, present.length ? Math.max(...present) : 1]).range([barX0, barX1]).clamp(true);
   const axisY = top + rowH * rungs.length + font * 1.2;
   const timeX =
     scale === 'log'

@@ -26,13 +26,13 @@ export function ParallelExplain() {
       </p>
       <h3>CPU-bound or IO-bound?</h3>
       <p>
-        The seed puts it plainly: the speed of a language mostly matters for CPU-bound problems, not IO-bound ones. When a task spends its time waiting for
+        The tutorial puts it plainly: the speed of a language mostly matters for CPU-bound problems, not IO-bound ones. When a task spends its time waiting for
         a network reply or a disk, any language waits just as long. Choose the IO-bound job: even under the GIL, four threads finish in about a quarter of
         the time, because a waiting thread holds no lock and needs no core. The I/O lanes fill up while the core lanes stay nearly empty.
       </p>
       <h3>The HBase job, and 150 TB on one machine</h3>
       <p>
-        The seed tells of a job reading from HBase that was too slow, and Python was blamed. The profile said otherwise: each record waited on a round trip
+        The tutorial tells of a job reading from HBase that was too slow, and Python was blamed. The profile said otherwise: each record waited on a round trip
         to a region server and a disk seek; the Python work in between was a sliver. A faster language would have changed nothing; more requests in flight
         did. The <em>HBase lookups</em> preset is that job. The same author ETLed 150 TB of data on one machine without Spark: read, transform, write, with the
         reads and writes overlapped and the transforms on every core. Before renting a cluster, find out whether the job is waiting or computing — the{' '}
@@ -46,7 +46,7 @@ export function ParallelExplain() {
       </p>
       <h3>Up or out, and what it costs</h3>
       <p>
-        Scaling <strong>up</strong> is a bigger machine; scaling <strong>out</strong> is more machines. Both are cheap next to people: the seed prices an EC2
+        Scaling <strong>up</strong> is a bigger machine; scaling <strong>out</strong> is more machines. Both are cheap next to people: the tutorial prices an EC2
         instance at $0.154 an hour and an engineer at $50, so one engineer hour rents about 325 instance-hours. Throwing hardware at a job is sensible until
         Amdahl's ceiling is reached; past it, only a change to the program helps. The Real run measures where this computer's ceiling is.
       </p>

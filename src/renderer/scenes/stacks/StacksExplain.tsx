@@ -26,9 +26,9 @@ export function StacksExplain() {
         clock; steady traffic is where the always-on VM is cheaper.
       </p>
       <p>
-        The strip at the top is the history the seed sums up: the world has moved on from hardware → co-location →
+        The strip at the top is the history the tutorial sums up: the world has moved on from hardware → co-location →
         virtualization (a rented VM) → container → function. Each step hands one more layer to someone else, so that you can
-        focus on your business logic. And the seed's arithmetic says why that is usually right: at $0.154 an hour for a
+        focus on your business logic. And the tutorial's arithmetic says why that is usually right: at $0.154 an hour for a
         machine and $50 an hour for an engineer, each hour of developer time wasted could have rented about 300 machines for
         an hour; a 40-hour week of a rented machine costs about $6.
       </p>

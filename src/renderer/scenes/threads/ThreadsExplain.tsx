@@ -4,7 +4,7 @@ export function ThreadsExplain() {
     <article className="explain" data-testid="threads.explain">
       <h2>Why two threads lose count</h2>
       <p>
-        The seed runs two Python threads on one list: an <em>incrementer</em> doing <code>lst[0] += 1</code> ten million times and a <em>decrementer</em> doing{' '}
+        The tutorial runs two Python threads on one list: an <em>incrementer</em> doing <code>lst[0] += 1</code> ten million times and a <em>decrementer</em> doing{' '}
         <code>lst[0] -= 1</code> ten million times. The answer should be 0. It ends millions away, and differently every time. Two threads that move items
         with <code>list_append.append(list_pop.pop())</code> in opposite directions end with items missing and others twice.
       </p>
@@ -28,7 +28,7 @@ export function ThreadsExplain() {
         <strong>compare-and-swap</strong> loop computes the new value from what it read, then writes it only if the counter still holds what it read;
         otherwise it retries with the fresh value — nothing is lost, but contention costs retries. A <strong>mutex</strong> lets one thread at a time into
         the three steps; the others block (and a spinlock makes them burn a core waiting). Python's GIL makes each bytecode atomic, but <code>+=</code> is
-        several bytecodes, so the seed's threads still lose updates.
+        several bytecodes, so the tutorial's threads still lose updates.
       </p>
       <h3>Why correct is slow: the cache line travels</h3>
       <p>

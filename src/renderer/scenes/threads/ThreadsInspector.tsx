@@ -13,8 +13,8 @@ const STRATEGIES = [
 ];
 const WORKLOADS = [
   { id: 'inc', label: 'Every thread: counter += 1' },
-  { id: 'incdec', label: 'Incrementer vs decrementer (the seed)' },
-  { id: 'appendpop', label: 'l2.append(l1.pop()) both ways (the seed)' },
+  { id: 'incdec', label: 'Incrementer vs decrementer (the tutorial)' },
+  { id: 'appendpop', label: 'l2.append(l1.pop()) both ways (the tutorial)' },
 ];
 const SCHEDULERS = [
   { id: 'user', label: 'You are the scheduler' },

@@ -211,10 +211,15 @@ function Goal({ view }: { view: ThreadsView }) {
         <span data-testid="threads.goal.success">
           You did it: {goal.value === null ? 'an item was lost or duplicated' : `the counter ended at ${goal.value}`}. The code never changed; only the order of the steps did.
         </span>
-      ) : (
+      ) : view.runnable.length > 0 ? (
         <>
           <strong>Your turn:</strong> {goal.text} Run threads one step at a time (buttons or keys 0–{view.threads.length - 1}).
         </>
+      ) : (
+        // No thread can run from here (the run is over): the buttons are disabled, so no keys are offered.
+        <span data-testid="threads.goal.later">
+          <strong>Your turn:</strong> {goal.text} Go back to an earlier step (← or Home), then run threads one step at a time from there.
+        </span>
       )}
     </p>
   );

@@ -22,4 +22,5 @@ export const threadsUi: SceneUi = {
   runRealRun: () => void runRace(),
   narrate: narrateThreads,
   chartRow: threadsChartRow,
+  keys: [{ keys: '0–9', label: 'Run thread N one micro-op (you become the scheduler)' }],
 };

@@ -7,8 +7,8 @@ describe('threads lesson rules', () => {
     expect(goalFor({ strategy: 'nonatomic', workload: 'inc', threads: '2', iterations: '2' })?.value).toBe(2);
     expect(goalFor({ strategy: 'nonatomic', workload: 'inc', threads: '3', iterations: '5' })?.value).toBe(2);
     expect(goalFor({ strategy: 'nonatomic', workload: 'inc', threads: '2', iterations: '1' })?.value).toBe(1);
-    // incdec, 2 threads × 3: the decrementer's stale stores wipe out all three increments.
-    expect(goalFor({})?.value).toBe(-3);
+    // incdec, 2 threads × 4 (the default): the decrementer's stale stores wipe out all four increments.
+    expect(goalFor({})?.value).toBe(-4);
     expect(goalFor({ workload: 'incdec', threads: '4', iterations: '2' })?.value).toBe(-4);
     expect(goalFor({ workload: 'appendpop' })?.value).toBeNull();
     expect(goalFor({ strategy: 'atomic' })).toBeNull();

@@ -7,7 +7,7 @@ import type { RaceParams, RaceStrategy } from '../../../shared/api';
 /** The scene's URL params (strings), as parsed by the model. */
 export type ThreadsParams = Readonly<Record<string, string>>;
 
-export const DEFAULTS = { strategy: 'nonatomic', workload: 'incdec', threads: '2', iterations: '3', scheduler: 'random' } as const;
+export const DEFAULTS = { strategy: 'nonatomic', workload: 'incdec', threads: '2', iterations: '4', scheduler: 'random' } as const;
 
 export function param(params: ThreadsParams, key: keyof typeof DEFAULTS): string {
   return params[key] ?? DEFAULTS[key];
@@ -72,7 +72,7 @@ export function realRaceFor(params: ThreadsParams, iterations: number, repeat: n
     if (real === 'plain') real = 'incdec';
     else note = `The real ${real} run has every thread increment; with ${real} nothing is lost either way.`;
   } else if (workload === 'appendpop') {
-    note = 'The real run races on a counter: the lists of the seed need a Python interpreter.';
+    note = 'The real run races on a counter: the tutorial’s lists need a Python interpreter.';
   }
   return { params: { workers, iterations, strategy: real, repeat }, note };
 }

@@ -16,12 +16,16 @@ export function narrateThreads(raw: unknown): string {
   return `${who}${overwrite}; ${memory}; ${lost}.${end}`;
 }
 
-/** CSV columns: the shared values, lost updates, time so far. */
-export function threadsChartRow(raw: unknown): Record<string, number | string> {
+/**
+ * CSV columns: the shared values, lost updates, the time of this step (`elapsed_ns`, the
+ * row's `t_ns`) and when the step's micro-op completes (`done_ns`, one op's cost later).
+ */
+export function threadsChartRow(raw: unknown, at: { readonly t: number }): Record<string, number | string> {
   const view = raw as ThreadsView;
   const row: Record<string, number | string> = {};
   for (const m of view.memory) row[m.name] = value(m.value);
   row.lost_updates = view.lostUpdates;
-  row.elapsed_ns = view.elapsed;
+  row.elapsed_ns = at.t;
+  row.done_ns = view.elapsed;
   return row;
 }

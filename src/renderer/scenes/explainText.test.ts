@@ -1,0 +1,21 @@
+/**
+ * Words on screen: every scene's Explain panel, rendered to HTML, has a space between a word
+ * and a code span (JSX drops the line break between "of" and <code>…</code> on the next line),
+ * names no source file and calls the source document "the tutorial".
+ */
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { SCENES } from './registry';
+
+describe('Explain panels', () => {
+  for (const scene of SCENES) {
+    it(`${scene.id}: code spans are spaced, no file names, "the tutorial"`, () => {
+      const html = renderToStaticMarkup(createElement(scene.Explain));
+      const glued = [...html.matchAll(/[\p{L}\d,;:]<code>|<\/code>[\p{L}\d]/gu)].map((m) => html.slice(Math.max(0, m.index - 20), m.index + 30));
+      expect(glued).toEqual([]);
+      expect(html).not.toMatch(/\b[\w-]+\.md\b/);
+      expect(html).not.toMatch(/\bthe seed('s)?\b(?! field)/i);
+    });
+  }
+});
