@@ -17,7 +17,7 @@ export function BigOExplain() {
         in reverse. A list also gives memory back: once it falls below half its slots, it shrinks.
       </p>
       <p>
-        <strong>collections.deque</strong> is a chain of 64-slot blocks linked both ways. Both ends are one step away, so
+        <strong>collections.deque</strong> is a chain of 64-slot blocks linked both ways. Both ends are one step away, so{' '}
         <code>append</code>, <code>appendleft</code>, <code>pop</code> and <code>popleft</code> move nothing: a new block opens when an
         end runs off its block, and is freed when the end leaves it. The price is indexing: reaching the middle walks the blocks.
       </p>
