@@ -40,6 +40,19 @@ export class ApiError extends Error implements ApiErrorShape {
 export type HostMode = 'desktop' | 'browser';
 
 /** What the user's machine is; stamped on every real measurement. */
+export type { HostLoad, Spread } from './reliability';
+import type { HostLoad, Spread } from './reliability';
+
+/** What every real run's result carries about its own trustworthiness (issue 15). */
+export interface Reliability {
+  /** Min–median–max of the repeats behind the headline figure. */
+  readonly spread?: Spread | null;
+  /** Which figure `spread` is about, in words ("ns per load at 256 MiB"). */
+  readonly spreadFigure?: string;
+  /** The machine's load before and after the run. */
+  readonly load?: HostLoad;
+}
+
 export interface MachineStamp {
   readonly cpuModel: string;
   readonly cores: number;
@@ -75,6 +88,8 @@ export interface OsCacheInfo {
   readonly lineBytes?: number;
   /** How many logical CPUs share it. */
   readonly sharedBy?: number;
+  /** Which source reported it: "Linux sysfs", "getconf", "lscpu -C", "macOS sysctl", "Windows Win32_CacheMemory". */
+  readonly source?: string;
 }
 
 // ---- Real measurements -------------------------------------------------------------
@@ -92,12 +107,16 @@ export interface MemoryLatencyPoint {
   readonly bytes: number;
   /** Best-of-repeats nanoseconds per dependent load. */
   readonly ns: number;
+  /** Min–median–max of the repeats, ns per load. */
+  readonly spread?: Spread;
 }
 
-export interface MemoryLatencyResult {
+export interface MemoryLatencyResult extends Reliability {
   readonly kind: 'memory-latency';
   readonly points: readonly MemoryLatencyPoint[];
   readonly caches: readonly OsCacheInfo[];
+  /** Why cache sources were skipped (garbage, switched off by NANOSCOPE_CACHE_SOURCES); absent when none was. */
+  readonly cacheNotes?: readonly string[];
   readonly stamp: MachineStamp;
   readonly startedAt: string; // ISO time
   readonly wallMs: number;
@@ -108,7 +127,7 @@ export interface StorageLatencyParams {
   readonly reads?: number;
 }
 
-export interface StorageLatencyResult {
+export interface StorageLatencyResult extends Reliability {
   readonly kind: 'storage-latency';
   /** Median ns per random 4 KiB read bypassing the page cache, or null when not measurable. */
   readonly randomRead4KNs: number | null;
@@ -120,7 +139,7 @@ export interface StorageLatencyResult {
   readonly wallMs: number;
 }
 
-export interface MutexLatencyResult {
+export interface MutexLatencyResult extends Reliability {
   readonly kind: 'mutex-latency';
   /** Uncontended lock+unlock with Atomics on a SharedArrayBuffer, ns per pair. */
   readonly ns: number;
@@ -147,11 +166,13 @@ export interface MemoryMountainPoint {
   readonly gbPerS: number;
 }
 
-export interface MemoryMountainResult {
+export interface MemoryMountainResult extends Reliability {
   readonly kind: 'memory-mountain';
   readonly elementBytes: number;
   readonly points: readonly MemoryMountainPoint[];
   readonly caches: readonly OsCacheInfo[];
+  /** Why cache sources were skipped (garbage, switched off by NANOSCOPE_CACHE_SOURCES); absent when none was. */
+  readonly cacheNotes?: readonly string[];
   readonly stamp: MachineStamp;
   readonly startedAt: string;
   readonly wallMs: number;
@@ -180,7 +201,7 @@ export interface RaceRun {
   readonly retries?: number;
 }
 
-export interface RaceResult {
+export interface RaceResult extends Reliability {
   readonly kind: 'race';
   readonly params: RaceParams;
   readonly runs: readonly RaceRun[];
@@ -196,12 +217,14 @@ export interface FalseSharingParams {
   readonly iterations?: number;
 }
 
-export interface FalseSharingResult {
+export interface FalseSharingResult extends Reliability {
   readonly kind: 'false-sharing';
   readonly sameLineMs: number;
   readonly paddedMs: number;
   /** sameLineMs / paddedMs. */
   readonly ratio: number;
+  /** Min–median–max of the padded runs (the same-line runs are the result's `spread`). */
+  readonly paddedSpread?: Spread | null;
   readonly stamp: MachineStamp;
   readonly startedAt: string;
   readonly wallMs: number;
@@ -224,9 +247,11 @@ export interface SpeedupPoint {
   readonly speedup: number;
   /** speedup / workers. */
   readonly efficiency: number;
+  /** Min–median–max of the repeats at this worker count, seconds. */
+  readonly spread?: Spread | null;
 }
 
-export interface SpeedupResult {
+export interface SpeedupResult extends Reliability {
   readonly kind: 'speedup';
   readonly points: readonly SpeedupPoint[];
   /** Amdahl's serial fraction fitted to the points (least squares), 0..1. */
@@ -253,9 +278,9 @@ export interface StartupParams {
   readonly repeat?: number;
 }
 
-export interface StartupResult {
+export interface StartupResult extends Reliability {
   readonly kind: 'startup';
-  readonly results: readonly { readonly kind: StartupKind; readonly medianMs: number; readonly p90Ms: number; readonly samples: number }[];
+  readonly results: readonly { readonly kind: StartupKind; readonly medianMs: number; readonly p90Ms: number; readonly samples: number; readonly spread?: Spread | null }[];
   /** What else the machine could start (a container runtime, a hypervisor) and whether it was measured. */
   readonly notes: readonly string[];
   readonly stamp: MachineStamp;
@@ -293,9 +318,11 @@ export interface SimdMeasurement {
   readonly reference: number;
   readonly tolerance: number;
   readonly agrees: boolean;
+  /** Min–median–max ms per call of the 3 timed batches. */
+  readonly spread?: Spread | null;
 }
 
-export interface SimdResult {
+export interface SimdResult extends Reliability {
   readonly kind: 'simd';
   readonly results: readonly SimdMeasurement[];
   readonly stamp: MachineStamp;
@@ -334,7 +361,7 @@ export interface EventLoopRealOutcome {
   readonly tempDir: string;
 }
 
-export interface EventLoopRealResult extends EventLoopRealOutcome {
+export interface EventLoopRealResult extends EventLoopRealOutcome, Reliability {
   readonly kind: 'event-loop';
   readonly runtimeVersion: string;
   readonly stamp: MachineStamp;

@@ -10,6 +10,7 @@
  * threads one after the other on one core, so they never fought over the line.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { spreadOf } from '../../shared/reliability';
 import { envelopeFor, type FalseSharingInput, type WorkerMessage } from './protocol';
 import { isCrewThread, serveCrew, ThreadCrew, type CrewThreadData } from './threadCrew';
 
@@ -77,7 +78,7 @@ async function coordinate(input: FalseSharingInput, port: NonNullable<typeof par
     const sameLineMs = Math.round(same * 1000) / 1000;
     const paddedMs = Math.round(padded * 1000) / 1000;
     const ratio = Math.round((same / padded) * 100) / 100;
-    port.postMessage({ type: 'result', result: { kind: 'false-sharing', sameLineMs, paddedMs, ratio } } satisfies WorkerMessage);
+    port.postMessage({ type: 'result', result: { kind: 'false-sharing', sameLineMs, paddedMs, ratio, spread: spreadOf(times.same, 'ms'), spreadFigure: 'ms, same cache line', paddedSpread: spreadOf(times.padded, 'ms') } } satisfies WorkerMessage);
   } finally {
     await crew.close();
   }

@@ -1,6 +1,7 @@
 /** Messages between a measurement worker and MeasurementService. */
 import type { EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
+import type { Spread } from '../../shared/reliability';
 
 /** Message prefix of a budget error; the CLI maps it to exit code 3. */
 export const BUDGET_EXCEEDED = 'budget exceeded';
@@ -14,13 +15,19 @@ export type WorkerMessage =
   | { readonly type: 'result'; readonly result: WorkerResult }
   | { readonly type: 'error'; readonly budget: boolean; readonly message: string };
 
-export type WorkerResult =
-  | { readonly kind: 'memory-latency'; readonly points: MemoryLatencyPoint[]; readonly checksum: number }
+/** What a worker says about its figure's repeats (issue 15): the spread, and which figure it is. */
+export interface WorkerSpread {
+  readonly spread?: Spread | null;
+  readonly spreadFigure?: string;
+}
+
+export type WorkerResult = WorkerSpread &
+  (  | { readonly kind: 'memory-latency'; readonly points: MemoryLatencyPoint[]; readonly checksum: number }
   | { readonly kind: 'storage-latency'; readonly randomRead4KNs: number | null; readonly reason?: string; readonly path?: string }
   | { readonly kind: 'mutex-latency'; readonly ns: number }
   | { readonly kind: 'memory-mountain'; readonly points: MemoryMountainPoint[]; readonly checksum: number }
   | { readonly kind: 'race'; readonly params: RaceParams; readonly runs: RaceRun[]; readonly opsPerS: number; readonly cores: number }
-  | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number }
+  | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number; readonly paddedSpread?: Spread | null }
   | { readonly kind: 'startup'; readonly results: StartupResult['results']; readonly notes: readonly string[] }
   | { readonly kind: 'simd'; readonly results: SimdMeasurement[] }
   | { readonly kind: 'event-loop'; readonly outcome: EventLoopRealOutcome; readonly runtimeVersion: string }
@@ -33,7 +40,8 @@ export type WorkerResult =
       readonly spawnMs: number;
       readonly spawnCommand: string;
       readonly io: { readonly concurrency: number; readonly seconds: number }[];
-    };
+      }
+  );
 
 export interface EventLoopInput {
   readonly source: string;
