@@ -170,6 +170,8 @@ export interface MemoryMountainResult extends Reliability {
   readonly kind: 'memory-mountain';
   readonly elementBytes: number;
   readonly points: readonly MemoryMountainPoint[];
+  /** A quick pointer chase run beside the mountain (to 64 MiB): the prediction's latencies, and its levels where the OS reports none. */
+  readonly chase?: readonly MemoryLatencyPoint[];
   readonly caches: readonly OsCacheInfo[];
   /** Why cache sources were skipped (garbage, switched off by NANOSCOPE_CACHE_SOURCES); absent when none was. */
   readonly cacheNotes?: readonly string[];

@@ -302,7 +302,10 @@ export async function run(ctx: CliContext, positionals: string[], flags: Map<str
   } else if (result.kind === 'speedup') {
     // The CLI contract's names (snake_case), then the rest of the run.
     const { points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io, stamp, startedAt, wallMs } = result;
-    ctx.out(JSON.stringify({ points, serial_fraction: serialFraction, cores, worker_start_ms: workerStartMs, spawn_ms: spawnMs, spawn_command: spawnCommand, io, stamp, startedAt, wallMs, ...trust(result) }));
+    // Points keep their contract keys; each one's spread (seconds) goes beside them, in the same order.
+    const plain = points.map(({ workers, seconds, speedup, efficiency }) => ({ workers, seconds, speedup, efficiency }));
+    const pointsSpread = points.map((p) => p.spread ?? null);
+    ctx.out(JSON.stringify({ points: plain, serial_fraction: serialFraction, cores, worker_start_ms: workerStartMs, spawn_ms: spawnMs, spawn_command: spawnCommand, io, stamp, startedAt, wallMs, ...trust(result), points_spread: pointsSpread }));
   } else if (result.kind === 'simd') {
     const { results, stamp, startedAt, wallMs } = result;
     const rows = results.map((x) => ({ kernel: x.kernel, impl: x.impl, bytes: x.bytes, gbps: x.gbps, checksum: x.checksum, n: x.n, bytes_moved: x.bytesMoved, ms: x.ms, reference: x.reference, tolerance: x.tolerance, agrees: x.agrees, spread: x.spread ?? null }));

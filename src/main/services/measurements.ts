@@ -254,7 +254,7 @@ export class MeasurementService {
           result = { kind: r.kind, ns: r.ns, ...common };
           break;
         case 'memory-mountain':
-          result = { kind: r.kind, elementBytes: 8, points: r.points, ...withNotes(await this.caches()), ...common };
+          result = { kind: r.kind, elementBytes: 8, points: r.points, ...(r.chase ? { chase: r.chase } : {}), ...withNotes(await this.caches()), ...common };
           break;
         case 'race':
           result = { kind: r.kind, params: r.params, runs: r.runs, opsPerS: r.opsPerS, cores: r.cores, ...common };

@@ -6,10 +6,10 @@
  * skips most of each cache line shows the line traffic wasted on the elements it skips.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MemoryMountainPoint } from '../../shared/api';
+import type { MemoryLatencyPoint, MemoryMountainPoint } from '../../shared/api';
 import { spreadOf } from '../../shared/reliability';
 import { BUDGET_EXCEEDED, envelopeFor, type MemoryMountainInput, type WorkerMessage } from './protocol';
-import { formatBytes, workingSets } from './pointerChase';
+import { buildCycle, chaseSteps, formatBytes, workingSets } from './pointerChase';
 
 export const ELEMENT_BYTES = Float64Array.BYTES_PER_ELEMENT;
 export const DEFAULT_STRIDES: readonly number[] = [1, 2, 4, 8, 16, 32];
@@ -69,6 +69,32 @@ function measureCell(a: Float64Array, stride: number, sink: { sum: number }): { 
   return { gbPerS: bytes / Math.max(bestNs, 1e-3), samples }; // bytes per ns = GB/s
 }
 
+/** The quick chase's largest working set: past most caches, cheap to build. */
+const CHASE_MAX = 64 * 1024 * 1024;
+const CHASE_STEPS = 2 ** 19;
+
+/**
+ * A quick dependent-load chase beside the mountain (sets up to min(maxBytes, 64 MiB), best of 2),
+ * so the prediction has this machine's own latencies and, where the OS reports no caches, its
+ * plateaus give the levels. Same kernel as the Latency Ladder's chase.
+ */
+export function quickChase(maxBytes: number, sink: { sum: number }): MemoryLatencyPoint[] {
+  const points: MemoryLatencyPoint[] = [];
+  sink.sum += chaseSteps(buildCycle(4096), 0, 2 ** 18); // JIT warm-up
+  for (const bytes of workingSets(Math.min(maxBytes, CHASE_MAX))) {
+    const a = buildCycle(bytes);
+    sink.sum += chaseSteps(a, 0, Math.min(CHASE_STEPS, bytes / 64));
+    let best = Infinity;
+    for (let r = 0; r < 2; r++) {
+      const start = process.hrtime.bigint();
+      sink.sum += chaseSteps(a, 0, CHASE_STEPS);
+      best = Math.min(best, Number(process.hrtime.bigint() - start) / CHASE_STEPS);
+    }
+    points.push({ bytes, ns: Math.round(best * 1000) / 1000 });
+  }
+  return points;
+}
+
 function run(input: MemoryMountainInput, post: (m: WorkerMessage) => void): void {
   const sizes = workingSets(input.maxBytes);
   const t0 = process.hrtime.bigint();
@@ -103,8 +129,10 @@ function run(input: MemoryMountainInput, post: (m: WorkerMessage) => void): void
     lastSizeMs = elapsedMs() - start;
     post({ type: 'progress', fraction: (i + 1) / sizes.length, message: `${formatBytes(bytes)}: ${stride1.toFixed(1)} GB/s at stride ${input.strides[0]}` });
   }
+  post({ type: 'progress', fraction: 1, message: 'a quick pointer chase for the prediction’s latencies' });
+  const chase = quickChase(input.maxBytes, sink);
   const spread = spreadOf(peak.samples, 'GB/s');
-  post({ type: 'result', result: { kind: 'memory-mountain', points, checksum: sink.sum, spread, spreadFigure: `GB/s at the peak (${formatBytes(peak.bytes)}, stride ${peak.stride})` } });
+  post({ type: 'result', result: { kind: 'memory-mountain', points, chase, checksum: sink.sum, spread, spreadFigure: `GB/s at the peak (${formatBytes(peak.bytes)}, stride ${peak.stride})` } });
 }
 
 const input = envelopeFor<MemoryMountainInput>('memory-mountain', workerData);

@@ -25,7 +25,7 @@ export type WorkerResult = WorkerSpread &
   (  | { readonly kind: 'memory-latency'; readonly points: MemoryLatencyPoint[]; readonly checksum: number }
   | { readonly kind: 'storage-latency'; readonly randomRead4KNs: number | null; readonly reason?: string; readonly path?: string }
   | { readonly kind: 'mutex-latency'; readonly ns: number }
-  | { readonly kind: 'memory-mountain'; readonly points: MemoryMountainPoint[]; readonly checksum: number }
+  | { readonly kind: 'memory-mountain'; readonly points: MemoryMountainPoint[]; readonly chase?: MemoryLatencyPoint[]; readonly checksum: number }
   | { readonly kind: 'race'; readonly params: RaceParams; readonly runs: RaceRun[]; readonly opsPerS: number; readonly cores: number }
   | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number; readonly paddedSpread?: Spread | null }
   | { readonly kind: 'startup'; readonly results: StartupResult['results']; readonly notes: readonly string[] }

@@ -5,6 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { RunReliability } from '../../components/RunReliability';
 import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { runMeasurement } from '../../controller/measure';
 import { store, useApp } from '../../state/store';
@@ -137,6 +138,7 @@ export function EventLoopRealRun() {
               <pre className="el-stderr" data-testid="eventloop.real.stderr">{result.stderr}</pre>
             </details>
           )}
+          <RunReliability prefix="eventloop.real" result={result} />
           <p className="stamp" data-testid="eventloop.real.stamp">
             exit code {result.exitCode ?? result.signal ?? '—'} · {result.wallMs.toFixed(0)} ms wall · {result.events.filter((e) => e.kind === 'enter').length} callbacks entered · {result.stamp.os}
           </p>

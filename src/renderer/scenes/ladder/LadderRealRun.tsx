@@ -2,6 +2,7 @@
  * Real run: measure this machine (pointer chase, mutex, SSD read) with progress and cancel,
  * then show the curve beside the selected table's prediction, stamped with the machine.
  */
+import { RunReliability } from '../../components/RunReliability';
 import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { useApp, store } from '../../state/store';
 import { measureMachine } from './measureMachine';
@@ -100,6 +101,14 @@ export function LadderRealRun() {
               </tr>
             </tbody>
           </table>
+          <RunReliability prefix="realrun" result={memory} />
+          {mutex && <RunReliability prefix="realrun.mutex" result={mutex} />}
+          {storage && <RunReliability prefix="realrun.ssd" result={storage} />}
+          {memory.cacheNotes && memory.cacheNotes.length > 0 && (
+            <p className="muted" data-testid="realrun.cache-notes">
+              Cache sizes: {memory.caches.length > 0 ? `reported by ${memory.caches[0]?.source ?? 'the OS'}` : 'the OS reported none, so the plateaus of the curve stand in'}. {memory.cacheNotes.join('; ')}.
+            </p>
+          )}
           <Stamp stamp={memory.stamp} at={memory.startedAt} />
           <div className="row">
             <button type="button" onClick={() => setParam('preset', THIS_MACHINE)} data-testid="realrun.show-on-ladder">
