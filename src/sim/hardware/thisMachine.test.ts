@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChaseCacheInfo, ChasePoint } from './chaseAnalysis';
 import { loadFixture } from './fixtures/loadFixture';
-import { cachesFromChase, machineFromMeasurements } from './thisMachine';
+import { cachesFromChase, machineFromMeasurements, measuredLevels } from './thisMachine';
 import { validateMachine } from './validate';
 
 const epyc: { caches: ChaseCacheInfo[]; points: ChasePoint[] } = await loadFixture('epyc-2vcpu-chase.json');
@@ -139,5 +139,11 @@ describe('machineFromMeasurements', () => {
     expect([ram?.ns, ram?.fromBytes]).toEqual([588.209, 16 * 1024 * 1024]);
     const m = machineFromMeasurements({ cores: 2, osCaches: [], chase: busy.points });
     expect([m.caches.map((c) => c.sizeBytes), m.memory.latency?.value]).toEqual([[65536, 1048576], 588.209]);
+    // The measured table shows the same plateaus the ladder uses.
+    expect(measuredLevels({ osCaches: [], chase: busy.points }).map((l) => [l.name, l.ns])).toEqual([
+      ['L1', 1.425],
+      ['L2', 3.941],
+      ['RAM', 588.209],
+    ]);
   });
 });

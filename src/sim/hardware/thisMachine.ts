@@ -151,6 +151,20 @@ function effectiveCaches(input: MachineMeasurements): { caches: OsCache[]; notes
   return { caches, notes, fromChase };
 }
 
+/**
+ * The plateaus the machine description reads its latencies from (cache levels, then RAM):
+ * with the OS's sizes (as checked against the curve) its windows; without them the curve's own
+ * plateaus as cachesFromChase cleans them. The Latency Ladder's measured table shows these.
+ */
+export function measuredLevels(input: Pick<MachineMeasurements, 'osCaches' | 'chase'>): ChaseLevel[] {
+  const effective = effectiveCaches({ cores: 1, ...input });
+  if (input.osCaches.some((c) => c.type !== 'Instruction')) {
+    return analyzeChase(input.chase ?? [], effective.caches.map((c) => ({ level: c.level, type: c.type, bytes: c.bytes }))).levels;
+  }
+  const levels = [...effective.fromChase.values()];
+  return effective.ram === undefined ? levels : [...levels, effective.ram];
+}
+
 /** The machine description of the user's computer, id 'this-machine', `measured: true`. */
 export function machineFromMeasurements(input: MachineMeasurements): MachineModel {
   const effective = effectiveCaches(input);

@@ -8,7 +8,7 @@ import { useApp, store } from '../../state/store';
 import { measureMachine } from './measureMachine';
 import { setParam } from '../../controller/sceneController';
 import { getPreset } from '../../../sim/hardware/presets';
-import { analyzeChase } from '../../../sim/hardware/chaseAnalysis';
+import { measuredLevels } from '../../../sim/hardware/thisMachine';
 import { formatNs } from '../../../sim/ladder/scale';
 import { ChaseChart } from '../../charts/ChaseChart';
 import { formatBytes } from '../../charts/chaseChart';
@@ -34,7 +34,7 @@ export function LadderRealRun() {
   const maxBytes = useApp((s) => s.measureMaxBytes);
   const params = useApp((s) => s.params);
   const table = getPreset(params.preset ?? '2012') ?? getPreset('2020')!;
-  const levels = memory ? analyzeChase(memory.points, memory.caches).levels : [];
+  const levels = memory ? measuredLevels({ osCaches: memory.caches, chase: memory.points }) : [];
 
   return (
     <div className="realrun" data-testid="realrun">
