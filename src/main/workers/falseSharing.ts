@@ -51,6 +51,12 @@ async function coordinate(input: FalseSharingInput, port: NonNullable<typeof par
   const crew = await ThreadCrew.start<FalseSharingTask>('false-sharing', input.location, 2, () => ({ data, slots, iterations: input.iterations }));
   try {
     const times = { same: [] as number[], padded: [] as number[] };
+    // Warm-up, untimed: each thread's loop reaches V8's optimizing tier and the pages are faulted in.
+    crew.runOnce(() => {
+      counters.fill(0);
+      slotOf[0] = PADDED[0];
+      slotOf[1] = PADDED[1];
+    });
     let done = 0;
     for (let round = 0; round < ROUNDS; round++) {
       for (const layout of ['same', 'padded'] as const) {
