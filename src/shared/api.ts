@@ -105,10 +105,12 @@ export interface MemoryLatencyParams {
 
 export interface MemoryLatencyPoint {
   readonly bytes: number;
-  /** Best-of-repeats nanoseconds per dependent load. */
+  /** Best-of-repeats nanoseconds per dependent load (per repeat, the smaller of wall and process CPU time). */
   readonly ns: number;
   /** Min–median–max of the repeats, ns per load. */
   readonly spread?: Spread;
+  /** Best repeat by the wall clock alone (`ns` uses the process's CPU time where that is less: time spent descheduled is left out). */
+  readonly wallNs?: number;
 }
 
 export interface MemoryLatencyResult extends Reliability {

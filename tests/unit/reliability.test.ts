@@ -75,3 +75,15 @@ describe('hostLoad', () => {
     expect(sampleLoad({ platform: 'linux', procStat: () => undefined }).stealTime).toBeNull();
   });
 });
+
+describe('pointer chase timing on a busy machine', () => {
+  it('takes the smaller of wall and process CPU time per load', async () => {
+    const { timedNs } = await import('../../src/main/workers/pointerChase');
+    // Descheduled: 1,000,000 loads took 2.0 s of wall time but 0.16 s of CPU → 160 ns, not 2000 ns.
+    expect(timedNs(2000, { user: 150_000, system: 10_000 }, 1_000_000)).toBe(160);
+    // Other threads busy: CPU 0.3 s > wall 0.2 s → the wall's 200 ns.
+    expect(timedNs(200, { user: 300_000, system: 0 }, 1_000_000)).toBe(200);
+    // No CPU time recorded (too coarse a clock): the wall.
+    expect(timedNs(1.5, { user: 0, system: 0 }, 1_000_000)).toBe(1.5);
+  });
+});
