@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { MemoryLatencyPoint, MemoryMountainPoint } from '../../shared/api';
 import { spreadOf } from '../../shared/reliability';
 import { BUDGET_EXCEEDED, envelopeFor, type MemoryMountainInput, type WorkerMessage } from './protocol';
-import { buildCycle, chaseSteps, formatBytes, workingSets } from './pointerChase';
+import { buildCycle, chaseSteps, formatBytes, timedNs, workingSets } from './pointerChase';
 
 export const ELEMENT_BYTES = Float64Array.BYTES_PER_ELEMENT;
 export const DEFAULT_STRIDES: readonly number[] = [1, 2, 4, 8, 16, 32];
@@ -86,9 +86,10 @@ export function quickChase(maxBytes: number, sink: { sum: number }): MemoryLaten
     sink.sum += chaseSteps(a, 0, Math.min(CHASE_STEPS, bytes / 64));
     let best = Infinity;
     for (let r = 0; r < 2; r++) {
+      const cpu0 = process.cpuUsage();
       const start = process.hrtime.bigint();
       sink.sum += chaseSteps(a, 0, CHASE_STEPS);
-      best = Math.min(best, Number(process.hrtime.bigint() - start) / CHASE_STEPS);
+      best = Math.min(best, timedNs(Number(process.hrtime.bigint() - start) / CHASE_STEPS, process.cpuUsage(cpu0), CHASE_STEPS));
     }
     points.push({ bytes, ns: Math.round(best * 1000) / 1000 });
   }
