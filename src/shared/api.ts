@@ -56,6 +56,19 @@ export class ApiError extends Error implements ApiErrorShape {
 export type HostMode = 'desktop' | 'browser';
 
 /** What the user's machine is; stamped on every real measurement. */
+export type { HostLoad, Spread } from './reliability';
+import type { HostLoad, Spread } from './reliability';
+
+/** What every real run's result carries about its own trustworthiness (issue 15). */
+export interface Reliability {
+  /** Min–median–max of the repeats behind the headline figure. */
+  readonly spread?: Spread | null;
+  /** Which figure `spread` is about, in words ("ns per load at 256 MiB"). */
+  readonly spreadFigure?: string;
+  /** The machine's load before and after the run. */
+  readonly load?: HostLoad;
+}
+
 export interface MachineStamp {
   readonly cpuModel: string;
   readonly cores: number;
@@ -91,6 +104,8 @@ export interface OsCacheInfo {
   readonly lineBytes?: number;
   /** How many logical CPUs share it. */
   readonly sharedBy?: number;
+  /** Which source reported it: "Linux sysfs", "getconf", "lscpu -C", "macOS sysctl", "Windows Win32_CacheMemory". */
+  readonly source?: string;
 }
 
 // ---- Real measurements -------------------------------------------------------------
@@ -106,14 +121,20 @@ export interface MemoryLatencyParams {
 
 export interface MemoryLatencyPoint {
   readonly bytes: number;
-  /** Best-of-repeats nanoseconds per dependent load. */
+  /** Best-of-repeats nanoseconds per dependent load (per repeat, the smaller of wall and process CPU time). */
   readonly ns: number;
+  /** Min–median–max of the repeats, ns per load. */
+  readonly spread?: Spread;
+  /** Best repeat by the wall clock alone (`ns` uses the process's CPU time where that is less: time spent descheduled is left out). */
+  readonly wallNs?: number;
 }
 
-export interface MemoryLatencyResult {
+export interface MemoryLatencyResult extends Reliability {
   readonly kind: 'memory-latency';
   readonly points: readonly MemoryLatencyPoint[];
   readonly caches: readonly OsCacheInfo[];
+  /** Why cache sources were skipped (garbage, switched off by NANOSCOPE_CACHE_SOURCES); absent when none was. */
+  readonly cacheNotes?: readonly string[];
   readonly stamp: MachineStamp;
   readonly startedAt: string; // ISO time
   readonly wallMs: number;
@@ -124,7 +145,7 @@ export interface StorageLatencyParams {
   readonly reads?: number;
 }
 
-export interface StorageLatencyResult {
+export interface StorageLatencyResult extends Reliability {
   readonly kind: 'storage-latency';
   /** Median ns per random 4 KiB read bypassing the page cache, or null when not measurable. */
   readonly randomRead4KNs: number | null;
@@ -136,7 +157,7 @@ export interface StorageLatencyResult {
   readonly wallMs: number;
 }
 
-export interface MutexLatencyResult {
+export interface MutexLatencyResult extends Reliability {
   readonly kind: 'mutex-latency';
   /** Uncontended lock+unlock with Atomics on a SharedArrayBuffer, ns per pair. */
   readonly ns: number;
@@ -163,11 +184,15 @@ export interface MemoryMountainPoint {
   readonly gbPerS: number;
 }
 
-export interface MemoryMountainResult {
+export interface MemoryMountainResult extends Reliability {
   readonly kind: 'memory-mountain';
   readonly elementBytes: number;
   readonly points: readonly MemoryMountainPoint[];
+  /** A quick pointer chase run beside the mountain (to 64 MiB): the prediction's latencies, and its levels where the OS reports none. */
+  readonly chase?: readonly MemoryLatencyPoint[];
   readonly caches: readonly OsCacheInfo[];
+  /** Why cache sources were skipped (garbage, switched off by NANOSCOPE_CACHE_SOURCES); absent when none was. */
+  readonly cacheNotes?: readonly string[];
   readonly stamp: MachineStamp;
   readonly startedAt: string;
   readonly wallMs: number;
@@ -196,7 +221,7 @@ export interface RaceRun {
   readonly retries?: number;
 }
 
-export interface RaceResult {
+export interface RaceResult extends Reliability {
   readonly kind: 'race';
   readonly params: RaceParams;
   readonly runs: readonly RaceRun[];
@@ -212,12 +237,14 @@ export interface FalseSharingParams {
   readonly iterations?: number;
 }
 
-export interface FalseSharingResult {
+export interface FalseSharingResult extends Reliability {
   readonly kind: 'false-sharing';
   readonly sameLineMs: number;
   readonly paddedMs: number;
   /** sameLineMs / paddedMs. */
   readonly ratio: number;
+  /** Min–median–max of the padded runs (the same-line runs are the result's `spread`). */
+  readonly paddedSpread?: Spread | null;
   readonly stamp: MachineStamp;
   readonly startedAt: string;
   readonly wallMs: number;
@@ -240,9 +267,11 @@ export interface SpeedupPoint {
   readonly speedup: number;
   /** speedup / workers. */
   readonly efficiency: number;
+  /** Min–median–max of the repeats at this worker count, seconds. */
+  readonly spread?: Spread | null;
 }
 
-export interface SpeedupResult {
+export interface SpeedupResult extends Reliability {
   readonly kind: 'speedup';
   readonly points: readonly SpeedupPoint[];
   /** Amdahl's serial fraction fitted to the points (least squares), 0..1. */
@@ -269,9 +298,9 @@ export interface StartupParams {
   readonly repeat?: number;
 }
 
-export interface StartupResult {
+export interface StartupResult extends Reliability {
   readonly kind: 'startup';
-  readonly results: readonly { readonly kind: StartupKind; readonly medianMs: number; readonly p90Ms: number; readonly samples: number }[];
+  readonly results: readonly { readonly kind: StartupKind; readonly medianMs: number; readonly p90Ms: number; readonly samples: number; readonly spread?: Spread | null }[];
   /** What else the machine could start (a container runtime, a hypervisor) and whether it was measured. */
   readonly notes: readonly string[];
   readonly stamp: MachineStamp;
@@ -309,9 +338,11 @@ export interface SimdMeasurement {
   readonly reference: number;
   readonly tolerance: number;
   readonly agrees: boolean;
+  /** Min–median–max ms per call of the 3 timed batches. */
+  readonly spread?: Spread | null;
 }
 
-export interface SimdResult {
+export interface SimdResult extends Reliability {
   readonly kind: 'simd';
   readonly results: readonly SimdMeasurement[];
   readonly stamp: MachineStamp;
@@ -332,22 +363,9 @@ export interface BigOMeasureParams {
   readonly budgetMs?: number;
 }
 
-/** Shared reliability shapes (issue 15): the spread of repeated runs, and the machine's load. */
-export interface RunSpread {
-  readonly min: number;
-  readonly median: number;
-  readonly max: number;
-  readonly repeats: number;
-  readonly unit: string;
-}
-export interface RunLoad {
-  readonly cores: number;
-  readonly loadBefore: number;
-  readonly loadAfter: number;
-  readonly stealPct: number | null;
-  readonly busy: boolean;
-  readonly note: string | null;
-}
+/** The shared reliability shapes (issue 15), under the names the Big O run uses. */
+export type RunSpread = Spread;
+export type RunLoad = HostLoad;
 
 export interface BigOMeasuredPoint {
   readonly n: number;
@@ -372,7 +390,7 @@ export interface BigOMeasuredCellResult {
   readonly note: string | null;
 }
 
-export interface BigOResult {
+export interface BigOResult extends Reliability {
   readonly kind: 'bigo';
   readonly cells: readonly BigOMeasuredCellResult[];
   readonly load: RunLoad;
@@ -438,7 +456,7 @@ export interface EventLoopRealOutcome {
   readonly peakRssBytes?: number;
 }
 
-export interface EventLoopRealResult extends EventLoopRealOutcome {
+export interface EventLoopRealResult extends EventLoopRealOutcome, Reliability {
   readonly kind: 'event-loop';
   readonly runtimeVersion: string;
   readonly stamp: MachineStamp;
@@ -457,25 +475,6 @@ export interface MapReduceParams {
   readonly repeat?: number;
   /** Wall-clock budget in ms (1000..600000); default 120000. */
   readonly budgetMs?: number;
-}
-
-/** min / median / max of repeated timings (the shared shape of issue 15). */
-export interface Spread {
-  readonly min: number;
-  readonly median: number;
-  readonly max: number;
-  readonly repeats: number;
-  readonly unit: string;
-}
-
-/** The machine's load around a real run (the shared shape of issue 15). */
-export interface HostLoad {
-  readonly cores: number;
-  readonly loadBefore: number;
-  readonly loadAfter: number;
-  readonly stealPct: number | null;
-  readonly busy: boolean;
-  readonly note: string | null;
 }
 
 export interface MapReducePoint {
@@ -501,7 +500,7 @@ export interface MapReducePoint {
   readonly modelSpeedup: number;
 }
 
-export interface MapReduceResult {
+export interface MapReduceResult extends Reliability {
   readonly kind: 'mapreduce';
   readonly source: 'generated' | 'text';
   readonly inputBytes: number;
@@ -551,7 +550,7 @@ export type MeasurementResult =
 export type MeasurementKind = MeasurementRequest['kind'];
 
 /** What every host-side run adds to a Python result. */
-interface RunContext {
+interface RunContext extends Reliability {
   readonly stamp: MachineStamp;
   readonly startedAt: string;
   readonly wallMs: number;

@@ -30,23 +30,9 @@ export interface PythonSearch {
   readonly lookedFor: readonly string[];
 }
 
-/** Shared reliability shapes (issue 15 names). */
-export interface Spread {
-  readonly min: number;
-  readonly median: number;
-  readonly max: number;
-  readonly repeats: number;
-  readonly unit: string;
-}
-
-export interface HostLoad {
-  readonly cores: number;
-  readonly loadBefore: number;
-  readonly loadAfter: number;
-  readonly stealPct: number | null;
-  readonly busy: boolean;
-  readonly note: string | null;
-}
+/** Shared reliability shapes (issue 15). */
+export type { HostLoad, Spread } from './reliability';
+import type { HostLoad, Spread } from './reliability';
 
 export type GilStyle = 'single' | 'threads' | 'processes';
 

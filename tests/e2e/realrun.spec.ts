@@ -12,6 +12,9 @@ test.describe('real run', () => {
     await expect(page.getByTestId('realrun.level.L1')).toBeVisible();
     await expect(page.getByTestId('app')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
     await expect(page.getByTestId('realrun.mutex')).toContainText('ns');
+    // Every real run says how far its figure can be trusted: the spread of its repeats and the load.
+    await expect(page.getByTestId('realrun.reliability.spread')).toContainText(/Spread of 3 repeats \(ns per load at 1 MiB\): [\d.]+ – [\d.]+ – [\d.]+ ns/);
+    await expect(page.getByTestId('realrun.reliability.load')).toContainText(/Machine load [\d.]+ before, [\d.]+ after, on \d+ cores?/);
     await page.getByRole('button', { name: 'Show on the ladder' }).click();
     await ladder.openPanel('Inspector');
     await expect(ladder.preset).toHaveValue('this-machine');

@@ -99,7 +99,13 @@ describe('memory mountain', () => {
     const r = await cli('measure', 'memory-mountain', '--max-bytes', '16K', '--strides', '1,8', '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { points: { bytes: number; stride: number; gbPerS: number }[]; elementBytes: number; caches: unknown[]; stamp: { cores: number } };
-    expect(Object.keys(out)).toEqual(['points', 'elementBytes', 'caches', 'stamp', 'startedAt', 'wallMs']);
+    // The documented fields first, then (issue 15) the run's spread and the machine's load.
+    expect(Object.keys(out).slice(0, 6)).toEqual(['points', 'elementBytes', 'caches', 'stamp', 'startedAt', 'wallMs']);
+    const { spread, load } = out as unknown as { spread: { min: number; median: number; max: number; repeats: number; unit: string }; load: { cores: number; busy: boolean } };
+    expect(spread.unit).toBe('GB/s');
+    expect(spread.repeats).toBe(3);
+    expect(spread.min <= spread.median && spread.median <= spread.max).toBe(true);
+    expect(typeof load.busy).toBe('boolean');
     expect(out.elementBytes).toBe(8);
     expect(out.points.map((p) => `${p.bytes}/${p.stride}`)).toEqual(['4096/1', '4096/8', '8192/1', '8192/8', '16384/1', '16384/8']);
     for (const p of out.points) expect(p.gbPerS).toBeGreaterThan(0);

@@ -5,6 +5,7 @@
 import type { BigOResult, MapReduceResult, FalseSharingResult, SimdResult, StartupResult, MeasurementRequest, MeasurementResult, MemoryLatencyResult, MemoryMountainResult, RaceResult, RaceStrategy, SpeedupResult } from '../../shared/api';
 import { MAPREDUCE_LIMITS, validateArgs } from '../../shared/validateArgs';
 import { readFileSync, statSync } from 'node:fs';
+import { reliabilityNotes } from '../../shared/reliability';
 import { MeasurementService } from '../../main/services/measurements';
 import { BUDGET_EXCEEDED } from '../../main/workers/protocol';
 import { formatBytes } from '../../main/workers/pointerChase';
@@ -308,7 +309,27 @@ function mapReduceTable(r: MapReduceResult): string {
   return lines.join('\n');
 }
 
+/** The run's trust fields for JSON (issue 15): spread, which figure it is, load, and the plain-word notes. */
+function trust(r: MeasurementResult): Record<string, unknown> {
+  return {
+    spread: r.spread ?? null,
+    ...(r.spreadFigure ? { spreadFigure: r.spreadFigure } : {}),
+    ...(r.load ? { load: r.load } : {}),
+    reliability: reliabilityNotes(r.spread, r.load),
+    ...('cacheNotes' in r && r.cacheNotes ? { cacheNotes: r.cacheNotes } : {}),
+  };
+}
+
+/** The human table, then the spread and, when the figure is unreliable, why. */
 function human(r: MeasurementResult): string {
+  const lines = [table(r)];
+  if (r.spread) lines.push(`spread of ${r.spreadFigure ?? 'the repeats'}: ${r.spread.min}–${r.spread.median}–${r.spread.max} ${r.spread.unit} (min–median–max of ${r.spread.repeats})`);
+  if (r.load) lines.push(`load: ${r.load.loadBefore} before, ${r.load.loadAfter} after on ${r.load.cores} cores${r.load.stealPct === null ? '' : `; steal ${r.load.stealPct} %`}`);
+  for (const note of reliabilityNotes(r.spread, r.load)) lines.push(`unreliable: ${note}`);
+  return lines.join('\n');
+}
+
+function table(r: MeasurementResult): string {
   switch (r.kind) {
     case 'memory-latency':
       return memoryTable(r);
@@ -356,35 +377,38 @@ export async function run(ctx: CliContext, positionals: string[], flags: Map<str
     return;
   }
   if (result.kind === 'memory-latency') {
-    ctx.out(JSON.stringify({ points: result.points, caches: result.caches, stamp: result.stamp, startedAt: result.startedAt, wallMs: result.wallMs }));
+    ctx.out(JSON.stringify({ points: result.points, caches: result.caches, stamp: result.stamp, startedAt: result.startedAt, wallMs: result.wallMs, ...trust(result) }));
   } else if (result.kind === 'race') {
     // The CLI contract's names (snake_case), then the run's context.
     const { runs, opsPerS, cores, params, stamp, startedAt, wallMs } = result;
-    ctx.out(JSON.stringify({ runs, ops_per_s: opsPerS, cores, params, stamp, startedAt, wallMs }));
+    ctx.out(JSON.stringify({ runs, ops_per_s: opsPerS, cores, params, stamp, startedAt, wallMs, ...trust(result) }));
   } else if (result.kind === 'false-sharing') {
-    const { sameLineMs, paddedMs, ratio, stamp, startedAt, wallMs } = result;
-    ctx.out(JSON.stringify({ same_line_ms: sameLineMs, padded_ms: paddedMs, ratio, stamp, startedAt, wallMs }));
+    const { sameLineMs, paddedMs, ratio, paddedSpread, stamp, startedAt, wallMs } = result;
+    ctx.out(JSON.stringify({ same_line_ms: sameLineMs, padded_ms: paddedMs, ratio, stamp, startedAt, wallMs, ...trust(result), padded_spread: paddedSpread ?? null }));
   } else if (result.kind === 'startup') {
     const { results, notes, stamp, startedAt, wallMs } = result;
-    const rows = results.map((x) => ({ kind: x.kind, median_ms: x.medianMs, p90_ms: x.p90Ms, samples: x.samples }));
-    ctx.out(JSON.stringify({ results: rows, notes, stamp, startedAt, wallMs }));
+    const rows = results.map((x) => ({ kind: x.kind, median_ms: x.medianMs, p90_ms: x.p90Ms, samples: x.samples, spread: x.spread ?? null }));
+    ctx.out(JSON.stringify({ results: rows, notes, stamp, startedAt, wallMs, ...trust(result) }));
   } else if (result.kind === 'speedup') {
     // The CLI contract's names (snake_case), then the rest of the run.
     const { points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io, stamp, startedAt, wallMs } = result;
-    ctx.out(JSON.stringify({ points, serial_fraction: serialFraction, cores, worker_start_ms: workerStartMs, spawn_ms: spawnMs, spawn_command: spawnCommand, io, stamp, startedAt, wallMs }));
+    // Points keep their contract keys; each one's spread (seconds) goes beside them, in the same order.
+    const plain = points.map(({ workers, seconds, speedup, efficiency }) => ({ workers, seconds, speedup, efficiency }));
+    const pointsSpread = points.map((p) => p.spread ?? null);
+    ctx.out(JSON.stringify({ points: plain, serial_fraction: serialFraction, cores, worker_start_ms: workerStartMs, spawn_ms: spawnMs, spawn_command: spawnCommand, io, stamp, startedAt, wallMs, ...trust(result), points_spread: pointsSpread }));
   } else if (result.kind === 'simd') {
     const { results, stamp, startedAt, wallMs } = result;
-    const rows = results.map((x) => ({ kernel: x.kernel, impl: x.impl, bytes: x.bytes, gbps: x.gbps, checksum: x.checksum, n: x.n, bytes_moved: x.bytesMoved, ms: x.ms, reference: x.reference, tolerance: x.tolerance, agrees: x.agrees }));
+    const rows = results.map((x) => ({ kernel: x.kernel, impl: x.impl, bytes: x.bytes, gbps: x.gbps, checksum: x.checksum, n: x.n, bytes_moved: x.bytesMoved, ms: x.ms, reference: x.reference, tolerance: x.tolerance, agrees: x.agrees, spread: x.spread ?? null }));
     const ratios = [...new Set(results.map((x) => `${x.kernel} ${x.bytes}`))].map((key) => {
       const [kernel, bytes] = key.split(' ');
       const of = (impl: string) => results.find((x) => x.kernel === kernel && x.bytes === Number(bytes) && x.impl === impl)?.gbps ?? NaN;
       return { kernel, bytes: Number(bytes), simd_vs_scalar: of('wasm-simd') / of('wasm-scalar'), simd_vs_js_loop: of('wasm-simd') / of('js-loop') };
     });
-    ctx.out(JSON.stringify({ results: rows, speedups: ratios, stamp, startedAt, wallMs }));
+    ctx.out(JSON.stringify({ results: rows, speedups: ratios, stamp, startedAt, wallMs, ...trust(result) }));
   } else if (result.kind === 'memory-mountain') {
     const { points, elementBytes, caches, stamp, startedAt, wallMs } = result;
-    ctx.out(JSON.stringify({ points, elementBytes, caches, stamp, startedAt, wallMs }));
+    ctx.out(JSON.stringify({ points, elementBytes, caches, stamp, startedAt, wallMs, ...trust(result) }));
   } else {
-    ctx.out(JSON.stringify(result));
+    ctx.out(JSON.stringify({ ...result, ...trust(result) }));
   }
 }

@@ -18,9 +18,11 @@ import {
   type MeasurementResult,
   type OsCacheInfo,
 } from '../../shared/api';
+import { spreadOf, type HostLoad } from '../../shared/reliability';
 import type { BigOInput, MapReduceInput, PythonInput, EventLoopInput, SimdInput, FalseSharingInput, MemoryMountainInput, PointerChaseInput, RaceInput, SpeedupInput, StartupInput, StorageLatencyInput, WorkerMessage, WorkerResult } from '../workers/protocol';
+import { watchLoad } from './hostLoad';
 import { machineStamp } from './machineStamp';
-import { osCaches } from './osCaches';
+import { osCacheReport, type CacheReport } from './osCaches';
 import { spawnWorker, workerScriptPath, type WorkerLocation, type WorkerName } from './workers';
 
 /** Bytes of each array when a simd request gives none: L1, L2, L3-ish, RAM. */
@@ -46,6 +48,8 @@ interface Job {
   tempFile: string | null;
   /** A child process the worker waits on, killed if the job ends first (startup). */
   childPid: number | null;
+  /** Ends the load watch begun when the job started: the machine's load before and after. */
+  readonly load: () => HostLoad;
   /** The worker posted its result; its exit is expected now. */
   settling: boolean;
   finished: boolean;
@@ -71,6 +75,25 @@ const WORKER_OF: Record<MeasurementKind, WorkerName> = {
   mapreduce: 'mapreduce',
 };
 
+/** Threads a run keeps busy itself, so its own load is not counted as the machine's. */
+function ownThreads(request: MeasurementRequest): number {
+  switch (request.kind) {
+    case 'race':
+      return request.params.workers;
+    case 'speedup':
+      return request.params.maxWorkers;
+    case 'false-sharing':
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+/** The caches and, only when a source was skipped, its notes. */
+function withNotes(report: Pick<CacheReport, 'caches' | 'notes'>): { caches: OsCacheInfo[]; cacheNotes?: string[] } {
+  return report.notes.length > 0 ? { caches: report.caches, cacheNotes: report.notes } : { caches: report.caches };
+}
+
 /** Kills a measurement's child process; it may already be gone. */
 function killChild(pid: number): void {
   try {
@@ -86,11 +109,12 @@ export class MeasurementService {
   private readonly past = new Set<string>();
   private counter = 0;
   private readonly stamp: () => MachineStamp;
-  private readonly caches: () => Promise<OsCacheInfo[]>;
+  private readonly caches: () => Promise<Pick<CacheReport, 'caches' | 'notes'>>;
 
   constructor(private readonly options: MeasurementServiceOptions) {
     this.stamp = options.stamp ?? machineStamp;
-    this.caches = options.caches ?? (() => osCaches());
+    const given = options.caches;
+    this.caches = given ? async () => ({ caches: await given(), notes: [] }) : () => osCacheReport();
   }
 
   onEvent(listener: HostEventListener): () => void {
@@ -113,7 +137,8 @@ export class MeasurementService {
     const id = `${request.kind}-${++this.counter}-${randomBytes(3).toString('hex')}`;
     const script = workerScriptPath(WORKER_OF[request.kind], this.options.workers);
     const worker = spawnWorker(script, this.options.workers, { workerData: { worker: WORKER_OF[request.kind], input: this.workerInput(request) } });
-    const job: Job = { id, kind: request.kind, worker, startedAt: new Date(), t0: process.hrtime.bigint(), tempFile: null, childPid: null, settling: false, finished: false };
+    const load = watchLoad(ownThreads(request));
+    const job: Job = { id, kind: request.kind, worker, startedAt: new Date(), t0: process.hrtime.bigint(), load, tempFile: null, childPid: null, settling: false, finished: false };
     this.current = job;
     worker.on('message', (m: WorkerMessage) => this.onWorkerMessage(job, m));
     worker.on('error', (e) => this.fail(job, { code: 'failed', message: `${job.kind} worker crashed: ${e.message}` }));
@@ -239,12 +264,12 @@ export class MeasurementService {
 
   private async complete(job: Job, r: WorkerResult): Promise<void> {
     const wallMs = Math.round(Number(process.hrtime.bigint() - job.t0) / 1e4) / 100;
-    const common = { stamp: this.stamp(), startedAt: job.startedAt.toISOString(), wallMs };
+    const common = { stamp: this.stamp(), startedAt: job.startedAt.toISOString(), wallMs, spread: r.spread ?? null, ...(r.spreadFigure ? { spreadFigure: r.spreadFigure } : {}), load: job.load() };
     let result: MeasurementResult;
     try {
       switch (r.kind) {
         case 'memory-latency':
-          result = { kind: r.kind, points: r.points, caches: await this.caches(), ...common };
+          result = { kind: r.kind, points: r.points, ...withNotes(await this.caches()), ...common };
           break;
         case 'storage-latency':
           result = { kind: r.kind, randomRead4KNs: r.randomRead4KNs, ...(r.reason ? { reason: r.reason } : {}), ...(r.path ? { path: r.path } : {}), ...common };
@@ -253,13 +278,13 @@ export class MeasurementService {
           result = { kind: r.kind, ns: r.ns, ...common };
           break;
         case 'memory-mountain':
-          result = { kind: r.kind, elementBytes: 8, points: r.points, caches: await this.caches(), ...common };
+          result = { kind: r.kind, elementBytes: 8, points: r.points, ...(r.chase ? { chase: r.chase } : {}), ...withNotes(await this.caches()), ...common };
           break;
         case 'race':
           result = { kind: r.kind, params: r.params, runs: r.runs, opsPerS: r.opsPerS, cores: r.cores, ...common };
           break;
         case 'false-sharing':
-          result = { kind: r.kind, sameLineMs: r.sameLineMs, paddedMs: r.paddedMs, ratio: r.ratio, ...common };
+          result = { kind: r.kind, sameLineMs: r.sameLineMs, paddedMs: r.paddedMs, ratio: r.ratio, ...(r.paddedSpread ? { paddedSpread: r.paddedSpread } : {}), ...common };
           break;
         case 'startup':
           result = { kind: r.kind, results: r.results, notes: r.notes, ...common };
@@ -268,16 +293,27 @@ export class MeasurementService {
           result = { kind: r.kind, results: r.results, ...common };
           break;
         case 'bigo':
-          result = { kind: r.kind, cells: r.cells, load: r.load, runtime: r.runtime, ...common };
+          result = { kind: r.kind, cells: r.cells, runtime: r.runtime, ...common };
           break;
         case 'event-loop':
-          result = { kind: r.kind, ...r.outcome, runtimeVersion: r.runtimeVersion, stamp: common.stamp, startedAt: common.startedAt };
+          result = {
+            kind: r.kind,
+            ...r.outcome,
+            runtimeVersion: r.runtimeVersion,
+            stamp: common.stamp,
+            startedAt: common.startedAt,
+            // One run of the user's program: its wall time is the only sample.
+            spread: spreadOf([r.outcome.wallMs], 'ms'),
+            spreadFigure: 'ms, the program’s wall time (one run)',
+            load: common.load,
+          };
           break;
         case 'python':
-          result = { ...r.result, ...common } as MeasurementResult;
+          // The run's own spread and load (a Python child's) win over the host's defaults.
+          result = { ...common, ...r.result } as MeasurementResult;
           break;
         case 'mapreduce':
-          result = { ...r, ...common };
+          result = { ...common, ...r };
           break;
         case 'speedup': {
           const { kind, points, serialFraction, cores, workerStartMs, spawnMs, spawnCommand, io } = r;

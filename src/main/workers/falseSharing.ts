@@ -10,6 +10,7 @@
  * threads one after the other on one core, so they never fought over the line.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { spreadOf } from '../../shared/reliability';
 import { envelopeFor, type FalseSharingInput, type WorkerMessage } from './protocol';
 import { isCrewThread, serveCrew, ThreadCrew, type CrewThreadData } from './threadCrew';
 
@@ -50,6 +51,12 @@ async function coordinate(input: FalseSharingInput, port: NonNullable<typeof par
   const crew = await ThreadCrew.start<FalseSharingTask>('false-sharing', input.location, 2, () => ({ data, slots, iterations: input.iterations }));
   try {
     const times = { same: [] as number[], padded: [] as number[] };
+    // Warm-up, untimed: each thread's loop reaches V8's optimizing tier and the pages are faulted in.
+    crew.runOnce(() => {
+      counters.fill(0);
+      slotOf[0] = PADDED[0];
+      slotOf[1] = PADDED[1];
+    });
     let done = 0;
     for (let round = 0; round < ROUNDS; round++) {
       for (const layout of ['same', 'padded'] as const) {
@@ -77,7 +84,7 @@ async function coordinate(input: FalseSharingInput, port: NonNullable<typeof par
     const sameLineMs = Math.round(same * 1000) / 1000;
     const paddedMs = Math.round(padded * 1000) / 1000;
     const ratio = Math.round((same / padded) * 100) / 100;
-    port.postMessage({ type: 'result', result: { kind: 'false-sharing', sameLineMs, paddedMs, ratio } } satisfies WorkerMessage);
+    port.postMessage({ type: 'result', result: { kind: 'false-sharing', sameLineMs, paddedMs, ratio, spread: spreadOf(times.same, 'ms'), spreadFigure: 'ms, same cache line', paddedSpread: spreadOf(times.padded, 'ms') } } satisfies WorkerMessage);
   } finally {
     await crew.close();
   }

@@ -6,9 +6,10 @@
  * skips most of each cache line shows the line traffic wasted on the elements it skips.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MemoryMountainPoint } from '../../shared/api';
+import type { MemoryLatencyPoint, MemoryMountainPoint } from '../../shared/api';
+import { spreadOf } from '../../shared/reliability';
 import { BUDGET_EXCEEDED, envelopeFor, type MemoryMountainInput, type WorkerMessage } from './protocol';
-import { formatBytes, workingSets } from './pointerChase';
+import { buildCycle, chaseSteps, formatBytes, timedNs, workingSets } from './pointerChase';
 
 export const ELEMENT_BYTES = Float64Array.BYTES_PER_ELEMENT;
 export const DEFAULT_STRIDES: readonly number[] = [1, 2, 4, 8, 16, 32];
@@ -49,20 +50,50 @@ export function sumStride(a: Float64Array, stride: number): number {
 }
 
 /** Best-of-SAMPLES GB/s of reading `a` at `stride`; adds each pass's sum to `sink`. */
-function measureCell(a: Float64Array, stride: number, sink: { sum: number }): number {
+function measureCell(a: Float64Array, stride: number, sink: { sum: number }): { gbPerS: number; samples: number[] } {
   sink.sum += sumStride(a, stride); // warm: brings the set into whatever cache holds it
   const t0 = process.hrtime.bigint();
   sink.sum += sumStride(a, stride);
   const oneNs = Math.max(1, Number(process.hrtime.bigint() - t0));
   const passes = Math.min(MAX_PASSES, Math.max(1, Math.ceil(SAMPLE_NS / oneNs)));
   let bestNs = Infinity;
+  const bytes = elementsRead(a.length, stride) * ELEMENT_BYTES;
+  const samples: number[] = [];
   for (let s = 0; s < SAMPLES; s++) {
     const start = process.hrtime.bigint();
     for (let p = 0; p < passes; p++) sink.sum += sumStride(a, stride);
-    bestNs = Math.min(bestNs, Number(process.hrtime.bigint() - start) / passes);
+    const ns = Number(process.hrtime.bigint() - start) / passes;
+    samples.push(bytes / Math.max(ns, 1e-3));
+    bestNs = Math.min(bestNs, ns);
   }
-  const bytes = elementsRead(a.length, stride) * ELEMENT_BYTES;
-  return bytes / Math.max(bestNs, 1e-3); // bytes per ns = GB/s
+  return { gbPerS: bytes / Math.max(bestNs, 1e-3), samples }; // bytes per ns = GB/s
+}
+
+/** The quick chase's largest working set: past most caches, cheap to build. */
+const CHASE_MAX = 64 * 1024 * 1024;
+const CHASE_STEPS = 2 ** 19;
+
+/**
+ * A quick dependent-load chase beside the mountain (sets up to min(maxBytes, 64 MiB), best of 2),
+ * so the prediction has this machine's own latencies and, where the OS reports no caches, its
+ * plateaus give the levels. Same kernel as the Latency Ladder's chase.
+ */
+export function quickChase(maxBytes: number, sink: { sum: number }): MemoryLatencyPoint[] {
+  const points: MemoryLatencyPoint[] = [];
+  sink.sum += chaseSteps(buildCycle(4096), 0, 2 ** 18); // JIT warm-up
+  for (const bytes of workingSets(Math.min(maxBytes, CHASE_MAX))) {
+    const a = buildCycle(bytes);
+    sink.sum += chaseSteps(a, 0, Math.min(CHASE_STEPS, bytes / 64));
+    let best = Infinity;
+    for (let r = 0; r < 2; r++) {
+      const cpu0 = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      sink.sum += chaseSteps(a, 0, CHASE_STEPS);
+      best = Math.min(best, timedNs(Number(process.hrtime.bigint() - start) / CHASE_STEPS, process.cpuUsage(cpu0), CHASE_STEPS));
+    }
+    points.push({ bytes, ns: Math.round(best * 1000) / 1000 });
+  }
+  return points;
 }
 
 function run(input: MemoryMountainInput, post: (m: WorkerMessage) => void): void {
@@ -75,6 +106,7 @@ function run(input: MemoryMountainInput, post: (m: WorkerMessage) => void): void
   const warm = new Float64Array(4096).fill(1);
   for (let i = 0; i < 2000; i++) for (const stride of input.strides) sink.sum += sumStride(warm, stride);
   let lastSizeMs = 0;
+  let peak = { gbPerS: -1, samples: [] as number[], bytes: 0, stride: 0 };
   for (const [i, bytes] of sizes.entries()) {
     // Twice the set takes at least about twice as long; stop before starting what cannot fit.
     if (elapsedMs() + lastSizeMs * 2 > input.budgetMs) {
@@ -86,7 +118,8 @@ function run(input: MemoryMountainInput, post: (m: WorkerMessage) => void): void
     for (let k = 0; k < a.length; k++) a[k] = k & 7; // touch every page, so none is first faulted in while timed
     let stride1 = 0;
     for (const stride of input.strides) {
-      const gbPerS = measureCell(a, stride, sink);
+      const { gbPerS, samples } = measureCell(a, stride, sink);
+      if (gbPerS > peak.gbPerS) peak = { gbPerS, samples, bytes, stride };
       if (stride === input.strides[0]) stride1 = gbPerS;
       points.push({ bytes, stride, gbPerS: Math.round(gbPerS * 1000) / 1000 });
       if (elapsedMs() > input.budgetMs) {
@@ -97,7 +130,10 @@ function run(input: MemoryMountainInput, post: (m: WorkerMessage) => void): void
     lastSizeMs = elapsedMs() - start;
     post({ type: 'progress', fraction: (i + 1) / sizes.length, message: `${formatBytes(bytes)}: ${stride1.toFixed(1)} GB/s at stride ${input.strides[0]}` });
   }
-  post({ type: 'result', result: { kind: 'memory-mountain', points, checksum: sink.sum } });
+  post({ type: 'progress', fraction: 1, message: 'a quick pointer chase for the prediction’s latencies' });
+  const chase = quickChase(input.maxBytes, sink);
+  const spread = spreadOf(peak.samples, 'GB/s');
+  post({ type: 'result', result: { kind: 'memory-mountain', points, chase, checksum: sink.sum, spread, spreadFigure: `GB/s at the peak (${formatBytes(peak.bytes)}, stride ${peak.stride})` } });
 }
 
 const input = envelopeFor<MemoryMountainInput>('memory-mountain', workerData);

@@ -2,6 +2,7 @@
 import type { BigOMeasuredCellResult, MapReduceResult, RunLoad, EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
 import type { PythonMeasurementResult } from '../../shared/api';
+import type { Spread } from '../../shared/reliability';
 
 /** Message prefix of a budget error; the CLI maps it to exit code 3. */
 export const BUDGET_EXCEEDED = 'budget exceeded';
@@ -15,13 +16,19 @@ export type WorkerMessage =
   | { readonly type: 'result'; readonly result: WorkerResult }
   | { readonly type: 'error'; readonly budget: boolean; readonly message: string };
 
-export type WorkerResult =
-  | { readonly kind: 'memory-latency'; readonly points: MemoryLatencyPoint[]; readonly checksum: number }
+/** What a worker says about its figure's repeats (issue 15): the spread, and which figure it is. */
+export interface WorkerSpread {
+  readonly spread?: Spread | null;
+  readonly spreadFigure?: string;
+}
+
+export type WorkerResult = WorkerSpread &
+  (  | { readonly kind: 'memory-latency'; readonly points: MemoryLatencyPoint[]; readonly checksum: number }
   | { readonly kind: 'storage-latency'; readonly randomRead4KNs: number | null; readonly reason?: string; readonly path?: string }
   | { readonly kind: 'mutex-latency'; readonly ns: number }
-  | { readonly kind: 'memory-mountain'; readonly points: MemoryMountainPoint[]; readonly checksum: number }
+  | { readonly kind: 'memory-mountain'; readonly points: MemoryMountainPoint[]; readonly chase?: MemoryLatencyPoint[]; readonly checksum: number }
   | { readonly kind: 'race'; readonly params: RaceParams; readonly runs: RaceRun[]; readonly opsPerS: number; readonly cores: number }
-  | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number }
+  | { readonly kind: 'false-sharing'; readonly sameLineMs: number; readonly paddedMs: number; readonly ratio: number; readonly paddedSpread?: Spread | null }
   | { readonly kind: 'startup'; readonly results: StartupResult['results']; readonly notes: readonly string[] }
   | { readonly kind: 'simd'; readonly results: SimdMeasurement[] }
   | { readonly kind: 'bigo'; readonly cells: BigOMeasuredCellResult[]; readonly load: RunLoad; readonly runtime: string }
@@ -38,7 +45,8 @@ export type WorkerResult =
       readonly spawnMs: number;
       readonly spawnCommand: string;
       readonly io: { readonly concurrency: number; readonly seconds: number }[];
-    };
+      }
+  );
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

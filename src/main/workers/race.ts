@@ -12,6 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RaceRun, RaceStrategy } from '../../shared/api';
+import { spreadOf } from '../../shared/reliability';
 import { envelopeFor, type RaceInput, type WorkerMessage } from './protocol';
 import { isCrewThread, serveCrew, ThreadCrew, type CrewThreadData } from './threadCrew';
 
@@ -153,7 +154,7 @@ async function coordinate(input: RaceInput, port: NonNullable<typeof parentPort>
     }
     const ops = workers * iterations * repeat;
     const opsPerS = totalMs > 0 ? Math.round(ops / (totalMs / 1000)) : 0;
-    port.postMessage({ type: 'result', result: { kind: 'race', params: { workers, iterations, strategy, repeat }, runs, opsPerS, cores: availableParallelism() } } satisfies WorkerMessage);
+    port.postMessage({ type: 'result', result: { kind: 'race', params: { workers, iterations, strategy, repeat }, runs, opsPerS, cores: availableParallelism(), spread: spreadOf(runs.map((r) => r.ms), 'ms'), spreadFigure: 'ms per run' } } satisfies WorkerMessage);
   } finally {
     await crew.close();
   }

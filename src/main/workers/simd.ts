@@ -6,6 +6,7 @@
  * is repeated until one batch takes ≥ 4 ms, best of 3 batches; GB/s = bytes loaded and stored
  * per call / s / 10⁹. Checksums are compared with a float64 reference to 10⁻⁶ × Σ|terms|.
  */
+import { spreadOf, widestSpread } from '../../shared/reliability';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SimdImpl, SimdMeasurement, SimdMeasuredKernel } from '../../shared/api';
@@ -17,8 +18,18 @@ const BATCH_MS = 4;
 const IMPLS: readonly SimdImpl[] = ['js-loop', 'js-map', 'wasm-scalar', 'wasm-simd'];
 const KERNELS: readonly SimdMeasuredKernel[] = ['sum', 'saxpy'];
 
+/** Untimed calls before sizing the batches: enough for V8's optimizing tiers to step in. */
+const WARM_MS = 20;
+
 /** Best ms per call of `fn`: batches doubled until one takes ≥ BATCH_MS, then best of 3. */
 export function msPerCall(fn: () => void): number {
+  return msPerCallSamples(fn).best;
+}
+
+/** As msPerCall, with the ms per call of each of the 3 timed batches; warms up for WARM_MS first. */
+export function msPerCallSamples(fn: () => void): { best: number; samples: number[] } {
+  const warmStart = performance.now();
+  for (let i = 0; i < 1_000_000 && performance.now() - warmStart < WARM_MS; i++) fn();
   let reps = 1;
   for (;;) {
     const t0 = performance.now();
@@ -28,12 +39,14 @@ export function msPerCall(fn: () => void): number {
     reps = dt <= 0 ? reps * 16 : Math.min(reps * 16, Math.max(reps * 2, Math.ceil((reps * BATCH_MS * 1.2) / dt)));
   }
   let best = Infinity;
+  const samples: number[] = [];
   for (let b = 0; b < 3; b++) {
     const t0 = performance.now();
     for (let r = 0; r < reps; r++) fn();
-    best = Math.min(best, (performance.now() - t0) / reps);
+    samples.push((performance.now() - t0) / reps);
+    best = Math.min(best, samples[b]!);
   }
-  return best;
+  return { best, samples };
 }
 
 /** The arrays of one run: views into the wasm memory, sized for the largest array. */
@@ -79,7 +92,7 @@ export function measureCell(arena: Arena, kernel: SimdMeasuredKernel, impl: Simd
   if (kernel === 'saxpy') z.fill(0);
   fn(); // warm up (JIT, page faults) and the checksum run
   if (kernel === 'saxpy') checksum = sumF64(z);
-  const ms = msPerCall(fn);
+  const { best: ms, samples } = msPerCallSamples(fn);
   const { reference, scale } = kernel === 'sum' ? sumReference(x) : saxpyReference(x, y);
   const tolerance = 1e-6 * scale + 1e-12;
   const bytesMoved = kernel === 'sum' ? bytes : 3 * bytes;
@@ -95,6 +108,7 @@ export function measureCell(arena: Arena, kernel: SimdMeasuredKernel, impl: Simd
     reference,
     tolerance,
     agrees: Math.abs(checksum - reference) <= tolerance,
+    spread: spreadOf(samples, 'ms'),
   };
 }
 
@@ -136,7 +150,8 @@ async function measureAll(input: SimdInput, port: NonNullable<typeof parentPort>
       }
     }
   }
-  port.postMessage({ type: 'result', result: { kind: 'simd', results } } satisfies WorkerMessage);
+  const worst = widestSpread(results.map((r) => ({ figure: `ms per call: ${r.kernel} ${r.impl} on ${label(r.bytes)}`, spread: r.spread })));
+  port.postMessage({ type: 'result', result: { kind: 'simd', results, ...worst } } satisfies WorkerMessage);
 }
 
 const input = envelopeFor<SimdInput>('simd', workerData);

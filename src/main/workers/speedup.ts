@@ -13,6 +13,7 @@
  * spawning and reaping a child process, and an IO-bound variant on this one thread (64
  * timer waits of 10 ms at concurrency 1 … 64: the waits overlap, no core is busy).
  */
+import { spreadOf, widestSpread } from '../../shared/reliability';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -170,6 +171,7 @@ async function coordinate(input: SpeedupInput, port: NonNullable<typeof parentPo
   post({ type: 'progress', fraction: 0, message: `starting ${n} worker thread${n === 1 ? '' : 's'}` });
   const crew = await ThreadCrew.start<SpeedupTask>('speedup', input.location, n, () => ({ active }));
   const best = new Array<number>(n).fill(Infinity);
+  const seconds: number[][] = Array.from({ length: n }, () => []);
   try {
     // Warm-up, untimed: every thread is its own V8 isolate and must compile the kernel itself,
     // or the first run at each new count would pay for its threads' JIT.
@@ -187,13 +189,14 @@ async function coordinate(input: SpeedupInput, port: NonNullable<typeof parentPo
         if (expected < 0) expected = primes;
         else if (primes !== expected) throw new Error(`${k} workers counted ${primes} primes, 1 worker ${expected}: the split lost work`);
         best[k - 1] = Math.min(best[k - 1]!, ms / 1000);
+        seconds[k - 1]!.push(ms / 1000);
         progress(`${k} worker${k === 1 ? '' : 's'}, run ${round + 1} of ${input.repeat}: ${ms.toFixed(0)} ms`);
       }
     }
   } finally {
     await crew.close();
   }
-  const points = speedupPoints(best);
+  const points = speedupPoints(best).map((p, i) => ({ ...p, spread: spreadOf(seconds[i]!, 's') }));
   const serialFraction = fitSerialFraction(points, cores);
 
   checkBudget('before the start-up costs');
@@ -208,7 +211,17 @@ async function coordinate(input: SpeedupInput, port: NonNullable<typeof parentPo
 
   post({
     type: 'result',
-    result: { kind: 'speedup', points, serialFraction, cores, workerStartMs: worker, spawnMs: child, spawnCommand: spawnCommand().label, io },
+    result: {
+      kind: 'speedup',
+      points,
+      serialFraction,
+      cores,
+      workerStartMs: worker,
+      spawnMs: child,
+      spawnCommand: spawnCommand().label,
+      io,
+      ...widestSpread(points.map((p) => ({ figure: `seconds with ${p.workers} worker${p.workers === 1 ? '' : 's'}`, spread: p.spread }))),
+    },
   });
 }
 

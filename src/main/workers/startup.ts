@@ -17,6 +17,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { StartupKind } from '../../shared/api';
+import { spreadOf, widestSpread } from '../../shared/reliability';
 import { envelopeFor, type StartupInput, type WorkerMessage } from './protocol';
 
 export const STARTUP_KINDS: readonly StartupKind[] = ['call', 'worker', 'process', 'runtime'];
@@ -179,9 +180,10 @@ async function measureAll(input: StartupInput, port: NonNullable<typeof parentPo
       done++;
       port.postMessage({ type: 'progress', fraction: done / total, message: `${label[kind]}: run ${i + 1} of ${input.repeat}, median ${formatMs(median(ms))}` } satisfies WorkerMessage);
     }
-    results.push({ kind, medianMs: median(ms), p90Ms: quantile(ms, 0.9), samples: ms.length });
+    results.push({ kind, medianMs: median(ms), p90Ms: quantile(ms, 0.9), samples: ms.length, spread: spreadOf(ms, 'ms') });
   }
-  port.postMessage({ type: 'result', result: { kind: 'startup', results, notes: isolationNotes() } } satisfies WorkerMessage);
+  const worst = widestSpread(results.map((r) => ({ figure: `ms to start: ${label[r.kind]}`, spread: r.spread })));
+  port.postMessage({ type: 'result', result: { kind: 'startup', results, notes: isolationNotes(), ...worst } } satisfies WorkerMessage);
 }
 
 /** "0.0021 ms", "3.4 ms": enough digits to read a microsecond figure. */

@@ -75,7 +75,7 @@ export function CacheInspector() {
               {p.name}
             </option>
           ))}
-          <option value="this-machine">This machine (caches from the OS)</option>
+          <option value="this-machine">This machine (caches from the OS or the pointer chase)</option>
         </select>
       </label>
       <p className="source">Source: {machine.source}</p>

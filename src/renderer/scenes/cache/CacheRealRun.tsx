@@ -3,6 +3,7 @@
  * measured in a worker_thread on the host) as a heat map, beside what the simulator's
  * simple model predicts for "this machine".
  */
+import { RunReliability } from '../../components/RunReliability';
 import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -43,7 +44,7 @@ export function CacheRealRun() {
       cpuModel: mountain.stamp.cpuModel,
       cores: Math.max(1, mountain.stamp.cores),
       osCaches: mountain.caches,
-      chase: chase?.points,
+      chase: chase?.points ?? mountain.chase,
     });
     const levels = predictionLevels(machine, getPreset('2020')!);
     const grid = mountainGrid(mountain.points);
@@ -92,6 +93,7 @@ export function CacheRealRun() {
             ))}
           </tbody>
         </table>
+        <RunReliability prefix="mountain" result={mountain} />
         <p className="stamp" data-testid="mountain.stamp">
           {mountain.stamp.cpuModel} · {mountain.stamp.cores} cores · {mountain.stamp.os} · {mountain.stamp.runtime} · {new Date(mountain.startedAt).toLocaleString()} ·{' '}
           {(mountain.wallMs / 1000).toFixed(1)} s

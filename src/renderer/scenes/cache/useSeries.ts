@@ -13,7 +13,7 @@ export function useSeries(): [SeriesPoint[], SeriesPoint[]] | null {
   const params = useApp((s) => s.params);
   const seed = useApp((s) => s.seed);
   // "This machine" changes when the host reports its caches or a measurement lands.
-  const machineKey = useApp((s) => (s.params.preset === 'this-machine' ? `${s.osCaches.length}:${s.results['memory-latency']?.startedAt ?? ''}` : ''));
+  const machineKey = useApp((s) => (s.params.preset === 'this-machine' ? `${s.osCaches.length}:${s.results['memory-latency']?.startedAt ?? ''}:${s.results['memory-mountain']?.startedAt ?? ''}` : ''));
   const [series, setSeries] = useState<[SeriesPoint[], SeriesPoint[]] | null>(null);
   useEffect(() => {
     worker ??= new Worker(new URL('./series.worker.ts', import.meta.url), { type: 'module', name: 'nanoscope-cache-series' });

@@ -5,6 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { RunReliability } from '../../components/RunReliability';
 import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { runMeasurement } from '../../controller/measure';
 import { store, useApp } from '../../state/store';
@@ -215,6 +216,7 @@ function NodeReal({ view }: { view: EventLoopView }) {
               {result.sandbox.note ? ` — ${result.sandbox.note}` : ''}.
             </p>
           )}
+          <RunReliability prefix="eventloop.real" result={result} />
           <p className="stamp" data-testid="eventloop.real.stamp">
             exit code {result.exitCode ?? result.signal ?? '—'} · {result.wallMs.toFixed(0)} ms wall · {result.events.filter((e) => e.kind === 'enter').length} callbacks entered · {result.stamp.os}
           </p>

@@ -2,12 +2,13 @@
  * Real run: measure this machine (pointer chase, mutex, SSD read) with progress and cancel,
  * then show the curve beside the selected table's prediction, stamped with the machine.
  */
+import { RunReliability } from '../../components/RunReliability';
 import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { useApp, store } from '../../state/store';
 import { measureMachine } from './measureMachine';
 import { setParam } from '../../controller/sceneController';
 import { getPreset } from '../../../sim/hardware/presets';
-import { analyzeChase } from '../../../sim/hardware/chaseAnalysis';
+import { measuredLevels } from '../../../sim/hardware/thisMachine';
 import { formatNs } from '../../../sim/ladder/scale';
 import { ChaseChart } from '../../charts/ChaseChart';
 import { formatBytes } from '../../charts/chaseChart';
@@ -33,7 +34,7 @@ export function LadderRealRun() {
   const maxBytes = useApp((s) => s.measureMaxBytes);
   const params = useApp((s) => s.params);
   const table = getPreset(params.preset ?? '2012') ?? getPreset('2020')!;
-  const levels = memory ? analyzeChase(memory.points, memory.caches).levels : [];
+  const levels = memory ? measuredLevels({ osCaches: memory.caches, chase: memory.points }) : [];
 
   return (
     <div className="realrun" data-testid="realrun">
@@ -100,6 +101,14 @@ export function LadderRealRun() {
               </tr>
             </tbody>
           </table>
+          <RunReliability prefix="realrun" result={memory} />
+          {mutex && <RunReliability prefix="realrun.mutex" result={mutex} />}
+          {storage && <RunReliability prefix="realrun.ssd" result={storage} />}
+          {memory.cacheNotes && memory.cacheNotes.length > 0 && (
+            <p className="muted" data-testid="realrun.cache-notes">
+              Cache sizes: {memory.caches.length > 0 ? `reported by ${memory.caches[0]?.source ?? 'the OS'}` : 'the OS reported none, so the plateaus of the curve stand in'}. {memory.cacheNotes.join('; ')}.
+            </p>
+          )}
           <Stamp stamp={memory.stamp} at={memory.startedAt} />
           <div className="row">
             <button type="button" onClick={() => setParam('preset', THIS_MACHINE)} data-testid="realrun.show-on-ladder">

@@ -7,14 +7,15 @@ import type { AppStore } from '../../state/store';
 export const THIS_MACHINE = 'this-machine';
 
 export function thisMachine(state: Pick<AppStore, 'hostInfo' | 'osCaches' | 'results'>): MachineModel {
-  const { 'memory-latency': memory, 'storage-latency': storage, 'mutex-latency': mutex } = state.results;
+  const { 'memory-latency': memory, 'storage-latency': storage, 'mutex-latency': mutex, 'memory-mountain': mountain } = state.results;
   const stamp = memory?.stamp ?? state.hostInfo?.machine;
   return machineFromMeasurements({
     cpuModel: stamp?.cpuModel,
     cores: Math.max(1, stamp?.cores ?? 1),
     cpuMHz: stamp?.cpuMHz || undefined,
-    osCaches: memory?.caches ?? state.osCaches,
-    chase: memory?.points,
+    osCaches: memory?.caches ?? mountain?.caches ?? state.osCaches,
+    // The Latency Ladder's chase, else the quick one the memory mountain ran beside it.
+    chase: memory?.points ?? mountain?.chase,
     ssdRandomRead4KNs: storage ? storage.randomRead4KNs : undefined,
     mutexNs: mutex?.ns,
   });

@@ -6,6 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { RunReliability } from '../../components/RunReliability';
 import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { store, useApp } from '../../state/store';
 import { runMeasurement } from '../../controller/measure';
@@ -113,6 +114,7 @@ function Result({ result }: { result: SpeedupResult }) {
       <h3>IO-bound: 64 waits of 10 ms, one thread</h3>
       <p className="muted">No core is busy while a timer runs, so more waits in flight finish sooner even on one core: concurrency without parallelism.</p>
       <IoBars io={result.io} />
+      <RunReliability prefix="parallel.real" result={result} />
       <p className="stamp" data-testid="parallel.real.stamp">
         {s.cpuModel} · {s.cores} cores · {s.os} · {s.runtime} · {new Date(result.startedAt).toLocaleString()} · {(result.wallMs / 1000).toFixed(1)} s
       </p>

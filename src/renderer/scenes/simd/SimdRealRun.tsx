@@ -5,6 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { RunReliability } from '../../components/RunReliability';
 import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { useSize } from '../../components/useSize';
 import { useApp } from '../../state/store';
@@ -153,6 +154,7 @@ export function SimdRealRun() {
             Why the sums differ in the last digits: float32 keeps about 7 significant digits, so every add rounds; the SIMD kernel
             adds in another order (16 running sums, folded at the end) and JS adds in float64. Each is right to its precision.
           </p>
+          <RunReliability prefix="simd.real" result={result} />
           <p className="stamp" data-testid="simd.real.stamp">
             {result.stamp.cpuModel} · {result.stamp.cores} cores · {result.stamp.os} · {result.stamp.runtime} · {new Date(result.startedAt).toLocaleString()}
           </p>

@@ -6,6 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { RunReliability } from '../../components/RunReliability';
 import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { useSize } from '../../components/useSize';
 import { useApp } from '../../state/store';
@@ -111,6 +112,7 @@ export function StacksRealRun() {
               <li key={n}>{n}</li>
             ))}
           </ul>
+          <RunReliability prefix="stacks.real" result={result} />
           <p className="stamp" data-testid="stacks.real.stamp">
             {result.stamp.cpuModel} · {result.stamp.cores} cores · {result.stamp.os} · {result.stamp.runtime} · {new Date(result.startedAt).toLocaleString()}
           </p>

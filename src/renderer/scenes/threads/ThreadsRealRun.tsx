@@ -3,6 +3,7 @@
  * SharedArrayBuffer, as many threads as the scene has, the strategy mapped — repeated, with
  * a histogram of the final values; and the false-sharing measurement.
  */
+import { RunReliability } from '../../components/RunReliability';
 import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -112,6 +113,7 @@ function RaceSummary({ result }: { result: RaceResult }) {
         <dt>Cores</dt>
         <dd>{result.cores}</dd>
       </dl>
+      <RunReliability prefix="threads.real" result={result} />
       <Stamp stamp={result.stamp} at={result.startedAt} />
     </>
   );
@@ -136,6 +138,7 @@ function FalseSharing({ result }: { result: FalseSharingResult | undefined }) {
           {result.ratio < 1.3 ? ' (little difference: the two threads may have shared one core, or two hyperthreads that share one L1)' : ''}
         </p>
       )}
+      {result && <RunReliability prefix="threads.real.false-sharing" result={result} />}
     </section>
   );
 }
