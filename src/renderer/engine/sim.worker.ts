@@ -4,7 +4,7 @@
  */
 import { Timeline } from '../../sim/core/timeline';
 import type { TraceRecord } from '../../sim/core/engine';
-import { SCENE_MODELS, type AnyScene } from './sceneModels';
+import { SCENE_MODELS, type AnyScene } from '../../sim/scenes';
 import type { Frame, WorkerRequest, WorkerResponse } from './protocol';
 
 interface Current {

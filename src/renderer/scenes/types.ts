@@ -1,6 +1,6 @@
 /** What the shell needs to know about a scene: its model, its panels, how it picks a machine. */
 import type { ComponentType } from 'react';
-import type { AnyScene } from '../engine/sceneModels';
+import type { AnyScene } from '../../sim/scenes';
 import type { MachineModel } from '../../sim/hardware/types';
 import type { TimeScale } from '../routing/url';
 import type { AppStore } from '../state/store';

@@ -1,5 +1,5 @@
 import { cacheScene } from '../../../sim/cache/scene';
-import type { AnyScene } from '../../engine/sceneModels';
+import type { AnyScene } from '../../../sim/scenes';
 import type { SceneUi } from '../types';
 import { CacheStage } from './CacheStage';
 import { CacheInspector } from './CacheInspector';

@@ -1,6 +1,6 @@
 import { eventLoopScene } from '../../../sim/eventloop/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import type { AnyScene } from '../../engine/sceneModels';
+import type { AnyScene } from '../../../sim/scenes';
 import type { SceneUi } from '../types';
 import { EventLoopStage } from './EventLoopStage';
 import { EventLoopInspector } from './EventLoopInspector';

@@ -1,5 +1,5 @@
 import { ladderScene } from '../../../sim/ladder/scene';
-import type { AnyScene } from '../../engine/sceneModels';
+import type { AnyScene } from '../../../sim/scenes';
 import type { SceneUi } from '../types';
 import { LadderStage } from './LadderStage';
 import { LadderInspector } from './LadderInspector';

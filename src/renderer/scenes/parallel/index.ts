@@ -1,6 +1,6 @@
 import { parallelScene } from '../../../sim/parallel/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import type { AnyScene } from '../../engine/sceneModels';
+import type { AnyScene } from '../../../sim/scenes';
 import type { SceneUi } from '../types';
 import { ParallelStage } from './ParallelStage';
 import { ParallelInspector } from './ParallelInspector';

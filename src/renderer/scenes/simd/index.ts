@@ -1,6 +1,6 @@
 import { simdScene } from '../../../sim/simd/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import type { AnyScene } from '../../engine/sceneModels';
+import type { AnyScene } from '../../../sim/scenes';
 import type { SceneUi } from '../types';
 import { SimdStage } from './SimdStage';
 import { SimdInspector } from './SimdInspector';

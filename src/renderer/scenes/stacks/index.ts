@@ -1,6 +1,6 @@
 import { stacksScene } from '../../../sim/stacks/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import type { AnyScene } from '../../engine/sceneModels';
+import type { AnyScene } from '../../../sim/scenes';
 import type { SceneUi } from '../types';
 import { StacksStage } from './StacksStage';
 import { StacksInspector } from './StacksInspector';

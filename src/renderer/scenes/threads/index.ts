@@ -1,6 +1,6 @@
 import { threadsScene } from '../../../sim/threads/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import type { AnyScene } from '../../engine/sceneModels';
+import type { AnyScene } from '../../../sim/scenes';
 import type { SceneUi } from '../types';
 import { ThreadsStage } from './ThreadsStage';
 import { ThreadsInspector } from './ThreadsInspector';
