@@ -236,20 +236,21 @@ export function checkValue(name: string, spec: ParamSpec, value: unknown): { ok:
 
 /** One parameter as `nanoscope scenes --json` describes it. */
 export function describeParam(name: string, spec: ParamSpec): ParamDescription {
-  const base = { name, label: spec.label, ...(spec.help ? { help: spec.help } : {}), ...(spec.unit ? { unit: spec.unit } : {}) };
+  const words = { label: spec.label, ...(spec.unit ? { unit: spec.unit } : {}), ...(spec.help ? { help: spec.help } : {}) };
   switch (spec.type) {
     case 'int':
-      return { ...base, type: 'int', default: spec.default, min: spec.min, max: spec.max, ...(spec.nullable ? { nullable: true } : {}) };
+      return { name, type: 'int', default: spec.default, min: spec.min, max: spec.max, ...(spec.nullable ? { nullable: true } : {}), ...words };
     case 'number':
-      return { ...base, type: 'number', default: spec.default, min: spec.min, max: spec.max };
+      return { name, type: 'number', default: spec.default, min: spec.min, max: spec.max, ...words };
     case 'enum':
-      return { ...base, type: 'enum', default: spec.default, values: [...spec.values] };
+      return { name, type: 'enum', default: spec.default, values: [...spec.values], ...words };
     case 'bool':
-      return { ...base, type: 'bool', default: spec.default };
+      return { name, type: 'bool', default: spec.default, ...words };
     case 'string':
-      return { ...base, type: 'string', default: spec.default, maxLength: spec.maxLength };
+      return { name, type: 'string', default: spec.default, maxLength: spec.maxLength, ...words };
     case 'int-list':
-      return { ...base, type: 'string', default: spec.default.join(',') };
+      // Carried as text: comma-separated integers.
+      return { name, type: 'string', default: spec.default.join(','), ...words };
   }
 }
 
