@@ -168,7 +168,7 @@ const PATTERN_IDS: readonly PatternId[] = PATTERNS.map((p) => p.id as PatternId)
 export const CACHE_MACHINE_IDS: readonly string[] = [...PRESET_IDS, 'this-machine'];
 
 /** The scene's parameters, declared once. */
-export const CACHE_PARAMS: ParamSchema<CacheSceneParams> = {
+export const CACHE_PARAMS = {
   preset: { type: 'enum', default: 'teaching', values: CACHE_MACHINE_IDS, label: 'Machine', help: 'The cache hierarchy: a preset, or this machine measured.' },
   left: { type: 'enum', default: 'row-major', values: PATTERN_IDS, label: 'Left pattern' },
   right: { type: 'enum', default: 'column-major', values: PATTERN_IDS, label: 'Right pattern' },
@@ -177,7 +177,7 @@ export const CACHE_PARAMS: ParamSchema<CacheSceneParams> = {
   stride: { type: 'int', default: 64, min: 1, max: 1 << 20, unit: 'bytes', label: 'Stride' },
   working: { type: 'int', default: 4096, min: 8, max: 1 << 26, unit: 'bytes', label: 'Working set (random)' },
   count: { type: 'int', default: MAX_SCENE_ACCESSES, min: 1, max: MAX_SCENE_ACCESSES, label: 'Accesses per side' },
-};
+} satisfies ParamSchema<CacheSceneParams>;
 
 /**
  * The generated pattern parameters behind scene parameters. Elements are 8 bytes. sequential
@@ -399,10 +399,10 @@ export const cacheScene: SceneDefinition<CacheSceneParams, CacheSceneState, Cach
   id: 'memory-hierarchy',
   title: 'Memory Hierarchy',
   params: CACHE_PARAMS,
-  defaults: defaultsOf(CACHE_PARAMS),
+  defaults: defaultsOf<CacheSceneParams>(CACHE_PARAMS),
   machineId: (p) => p.preset,
-  parseParams: (raw) => parseWithSchema(CACHE_PARAMS, raw),
-  serializeParams: (p) => serializeWithSchema(CACHE_PARAMS, p),
+  parseParams: (raw) => parseWithSchema<CacheSceneParams>(CACHE_PARAMS, raw),
+  serializeParams: (p) => serializeWithSchema<CacheSceneParams>(CACHE_PARAMS, p),
   model: cacheSceneModel,
   view: (state) => {
     const view: CacheView = { sides: [sideView(state.sides[0]), sideView(state.sides[1])] };

@@ -80,23 +80,23 @@ function presetSource(id: string): string {
 const RUNTIMES: readonly RuntimeId[] = ['node', 'browser'];
 
 /** The scene's parameters, declared once. `code` defaults to the preset's source. */
-export const EVENT_LOOP_PARAMS: ParamSchema<EventLoopParams> = {
+export const EVENT_LOOP_PARAMS = {
   runtime: { type: 'enum', default: 'node', values: RUNTIMES, label: 'Runtime', help: "Whose event loop: Node 20's or the browser's." },
   preset: { type: 'enum', default: DEFAULT_PRESET, values: PUZZLES.map((p) => p.id), label: 'Program', help: 'A program from the tutorial and the puzzles.' },
   code: { type: 'string', default: presetSource(DEFAULT_PRESET), maxLength: MAX_CODE_CHARS, label: 'Code', help: "The program (JavaScript); absent, the preset's source." },
   view: { type: 'enum', default: 'program', values: ['program', 'c10k'], label: 'View', help: "The program's event loop, or C10k." },
   requests: { type: 'int', default: DEFAULT_REQUESTS, min: 1, max: 10_000, label: 'Requests (C10k)' },
   wait: { type: 'enum', default: 'internet', values: ['datacenter', 'internet'], label: 'Each request waits for (C10k)' },
-};
+} satisfies ParamSchema<EventLoopParams>;
 
 function parseParams(raw: Readonly<Record<string, string>>): { params: EventLoopParams; ignored: ParamIssue[] } {
-  const { params, ignored } = parseWithSchema(EVENT_LOOP_PARAMS, raw);
+  const { params, ignored } = parseWithSchema<EventLoopParams>(EVENT_LOOP_PARAMS, raw);
   const codeGiven = raw.code !== undefined && !ignored.some((i) => i.key === 'code');
   return { params: codeGiven ? params : { ...params, code: presetSource(params.preset) }, ignored };
 }
 
 function serializeParams(p: EventLoopParams): Record<string, string> {
-  const all = serializeWithSchema(EVENT_LOOP_PARAMS, p);
+  const all = serializeWithSchema<EventLoopParams>(EVENT_LOOP_PARAMS, p);
   const out: Record<string, string> = { runtime: all.runtime!, preset: all.preset! };
   // Short links: the rest only where it differs from its default.
   if (p.code !== presetSource(p.preset)) out.code = p.code;
@@ -148,7 +148,7 @@ export const eventLoopScene: SceneDefinition<EventLoopParams, EventLoopState, Sh
   id: 'event-loop',
   title: 'The Event Loop',
   params: EVENT_LOOP_PARAMS,
-  defaults: defaultsOf(EVENT_LOOP_PARAMS),
+  defaults: defaultsOf<EventLoopParams>(EVENT_LOOP_PARAMS),
   parseParams,
   serializeParams,
   model: (params, machine) => eventLoopModel(params, machine),

@@ -33,21 +33,21 @@ export const LADDER_MACHINE_IDS: readonly string[] = [...PRESET_IDS, 'this-machi
 export const MAX_JITTER = 0.5;
 
 /** The scene's parameters, declared once. */
-export const LADDER_PARAMS: ParamSchema<LadderParams> = {
+export const LADDER_PARAMS = {
   preset: { type: 'enum', default: '2012', values: LADDER_MACHINE_IDS, label: 'Machine', help: 'The machine whose latencies the ladder shows: a preset, or this machine measured.' },
   route: { type: 'enum', default: 'all', values: LADDER_ROUTES, label: 'Route', help: 'Which rungs the request visits.' },
   jitter: { type: 'number', default: 0, min: 0, max: MAX_JITTER, step: 0.05, label: 'Jitter', help: 'Each visit lasts latency × (1 + jitter × u), u uniform in [-1, 1).' },
-};
+} satisfies ParamSchema<LadderParams>;
 
 /** The Latency Ladder: one request climbing from an L1 hit to an intercontinental round trip. */
 export const ladderScene: SceneDefinition<LadderParams, LadderState, LadderEvent, LadderRecord, LadderView, 'latency-ladder'> = {
   id: 'latency-ladder',
   title: 'Latency Ladder',
   params: LADDER_PARAMS,
-  defaults: defaultsOf(LADDER_PARAMS),
+  defaults: defaultsOf<LadderParams>(LADDER_PARAMS),
   machineId: (p) => p.preset,
-  parseParams: (raw) => parseWithSchema(LADDER_PARAMS, raw),
-  serializeParams: (p) => serializeWithSchema(LADDER_PARAMS, p),
+  parseParams: (raw) => parseWithSchema<LadderParams>(LADDER_PARAMS, raw),
+  serializeParams: (p) => serializeWithSchema<LadderParams>(LADDER_PARAMS, p),
   model: ladderModel,
   view: (s) => ({
     route: [...s.route],

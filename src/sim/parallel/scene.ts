@@ -69,14 +69,14 @@ export const MAX_SEGMENTS_PER_CORE = 2000;
 export const MAX_IO_IN_VIEW = 4000;
 
 /** The scene's parameters, declared once (the Inspector, the URL and the CLI read these ranges). */
-export const PARALLEL_PARAMS: ParamSchema<ParallelParams> = {
+export const PARALLEL_PARAMS = {
   preset: { type: 'enum', default: 'cpu-bound', values: PRESET_IDS, label: 'Job', help: 'The job: its tasks, their CPU and I/O.' },
   style: { type: 'enum', default: 'gil', values: STYLES, label: 'Style', help: 'How the job is run: one thread, threads (with or without a GIL), processes or async.' },
   workers: { type: 'int', default: 4, min: 1, max: 16, label: 'Workers', help: 'Threads or processes (coroutines in flight for async).' },
   cores: { type: 'int', default: 4, min: 1, max: 16, label: 'Cores' },
   switch: { type: 'number', default: 5, min: 0.1, max: 100, step: 0.1, unit: 'ms', label: 'GIL switch interval', help: "CPython's sys.setswitchinterval: how long a thread may hold the GIL while others wait." },
   serial: { type: 'number', default: 0.1, min: 0, max: 1, step: 0.01, label: 'Serial fraction', help: "Amdahl's serial fraction for the curves (does not change the run)." },
-};
+} satisfies ParamSchema<ParallelParams>;
 
 /** The run configuration of a parameter set. */
 export function configOf(params: ParallelParams): RunConfig {
@@ -162,9 +162,9 @@ export const parallelScene: SceneDefinition<ParallelParams, ParallelSceneState, 
   id: 'parallel',
   title: 'Processes in Parallel',
   params: PARALLEL_PARAMS,
-  defaults: defaultsOf(PARALLEL_PARAMS),
-  parseParams: (raw) => parseWithSchema(PARALLEL_PARAMS, raw),
-  serializeParams: (p) => serializeWithSchema(PARALLEL_PARAMS, p),
+  defaults: defaultsOf<ParallelParams>(PARALLEL_PARAMS),
+  parseParams: (raw) => parseWithSchema<ParallelParams>(PARALLEL_PARAMS, raw),
+  serializeParams: (p) => serializeWithSchema<ParallelParams>(PARALLEL_PARAMS, p),
   model: parallelSceneModel,
   view,
 };

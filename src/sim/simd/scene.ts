@@ -129,12 +129,12 @@ export interface SimdView {
 }
 
 /** The scene's parameters, declared once. */
-export const SIMD_PARAMS: ParamSchema<SimdParams> = {
+export const SIMD_PARAMS = {
   kernel: { type: 'enum', default: 'add', values: KERNELS, label: 'Kernel', help: 'The loop body.' },
   style: { type: 'enum', default: 'simd', values: STYLES, label: 'Style', help: 'Interpreted, scalar, SIMD or GPU.' },
   width: { type: 'enum', default: 8, values: WIDTHS, label: 'Vector width', unit: 'lanes', help: 'float32 lanes per SIMD register (4 SSE, 8 AVX, 16 AVX-512).' },
   n: { type: 'int', default: 100, min: 1, max: MAX_N, label: 'Elements (N)' },
-};
+} satisfies ParamSchema<SimdParams>;
 
 /** Builds the plan: the kernel's cost, the step chunks, the other styles and the roofline. */
 export function simdPlan(params: SimdParams, machine: MachineModel): SimdPlan {
@@ -307,9 +307,9 @@ export const simdScene: SceneDefinition<SimdParams, SimdState, SimdEvent, SimdRe
   id: 'simd',
   title: 'Vectorization',
   params: SIMD_PARAMS,
-  defaults: defaultsOf(SIMD_PARAMS),
-  parseParams: (raw) => parseWithSchema(SIMD_PARAMS, raw),
-  serializeParams: (p) => serializeWithSchema(SIMD_PARAMS, p),
+  defaults: defaultsOf<SimdParams>(SIMD_PARAMS),
+  parseParams: (raw) => parseWithSchema<SimdParams>(SIMD_PARAMS, raw),
+  serializeParams: (p) => serializeWithSchema<SimdParams>(SIMD_PARAMS, p),
   model: simdModel,
   view,
 };

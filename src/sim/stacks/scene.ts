@@ -127,7 +127,7 @@ export interface FunctionCosts {
 }
 
 /** The scene's parameters, declared once. */
-export const STACKS_PARAMS: ParamSchema<StacksParams> = {
+export const STACKS_PARAMS = {
   stack: { type: 'enum', default: 'container', values: STACK_IDS, label: 'Stack', help: 'What each instance runs on: bare metal, a VM, a microVM, a container or a function.' },
   instances: { type: 'int', default: 40, min: 1, max: 500, label: 'Instances', help: 'Instances to launch (the function stack serves its trace instead).' },
   trace: { type: 'enum', default: 'bursty', values: TRACE_KINDS, label: 'Request trace', help: 'The requests the function stack serves.' },
@@ -135,7 +135,7 @@ export const STACKS_PARAMS: ParamSchema<StacksParams> = {
   engineerHourly: { type: 'number', default: DEFAULT_PRICES.engineerHourly, min: 0.01, max: 10_000, step: 0.01, unit: '$/h', label: 'Engineer price' },
   boot: { type: 'int', default: null, nullable: true, min: 1, max: 600_000, unit: 'ms', label: 'Boot time', help: "Boot or cold-start time of the stack; empty = the stack's documented figure." },
   keepAlive: { type: 'int', default: DEFAULT_KEEP_ALIVE_MS, min: 0, max: 86_400_000, unit: 'ms', label: 'Keep-alive', help: 'How long an idle function instance is kept warm.' },
-};
+} satisfies ParamSchema<StacksParams>;
 
 /** The function stack's monthly costs for a served trace (instances of {@link DEFAULT_APP_BYTES}). */
 export function functionCosts(run: FunctionRun, vmHourly: number): FunctionCosts {
@@ -289,9 +289,9 @@ export const stacksScene: SceneDefinition<StacksParams, StacksState, StacksEvent
   id: 'stacks',
   title: 'VMs, Containers, Functions',
   params: STACKS_PARAMS,
-  defaults: defaultsOf(STACKS_PARAMS),
-  parseParams: (raw) => parseWithSchema(STACKS_PARAMS, raw),
-  serializeParams: (p) => serializeWithSchema(STACKS_PARAMS, p),
+  defaults: defaultsOf<StacksParams>(STACKS_PARAMS),
+  parseParams: (raw) => parseWithSchema<StacksParams>(STACKS_PARAMS, raw),
+  serializeParams: (p) => serializeWithSchema<StacksParams>(STACKS_PARAMS, p),
   model: stacksModel,
   view,
 };

@@ -171,7 +171,7 @@ export const DEFAULT_MUTEX_NS = 25;
 export const DEFAULT_CONTEXT_SWITCH_NS = 3000;
 
 /** The scene's parameters, declared once. */
-export const THREADS_PARAMS: ParamSchema<ThreadsParams> = {
+export const THREADS_PARAMS = {
   strategy: { type: 'enum', default: 'nonatomic', values: STRATEGIES, label: 'Update', help: 'How each thread updates the counter: a plain load/add/store, an atomic, a CAS loop, a mutex or a spinlock.' },
   workload: { type: 'enum', default: 'incdec', values: WORKLOADS, label: 'Workload' },
   threads: { type: 'int', default: 2, min: 1, max: 4, label: 'Threads' },
@@ -181,7 +181,7 @@ export const THREADS_PARAMS: ParamSchema<ThreadsParams> = {
   cores: { type: 'int', default: 2, min: 1, max: 4, label: 'Cores', help: "Cores in 'parallel' mode; thread t runs on core t mod cores." },
   schedule: { type: 'int-list', default: [], min: 0, max: 3, maxItems: 10_000, label: 'Schedule', help: 'The user scheduler\'s steps (thread ids), replayed exactly; the longest valid prefix is kept.' },
   sharing: { type: 'enum', default: 'none', values: SHARINGS, label: 'Sharing', help: 'Two threads with their own counters, on one cache line or padded apart.' },
-};
+} satisfies ParamSchema<ThreadsParams>;
 
 /** The programs a parameter set runs: sharing turns the workload into two threads with own counters. */
 export function programsOf(params: ThreadsParams): Programs {
@@ -192,7 +192,7 @@ export function programsOf(params: ThreadsParams): Programs {
 function parseParams(raw: Readonly<Record<string, string>>): { params: ThreadsParams; ignored: ParamIssue[] } {
   // The schedule is checked against the programs the other parameters make (its longest valid prefix is kept).
   const { schedule: scheduleText, ...rest } = raw;
-  const parsed = parseWithSchema(THREADS_PARAMS, rest);
+  const parsed = parseWithSchema<ThreadsParams>(THREADS_PARAMS, rest);
   let p = parsed.params;
   const ignored = parsed.ignored;
   if (p.workload === 'appendpop' && p.sharing === 'none' && (p.strategy === 'atomic' || p.strategy === 'cas')) {
@@ -510,9 +510,9 @@ export const threadsScene: SceneDefinition<ThreadsParams, ThreadsState, ThreadsE
   id: 'threads',
   title: 'Threads and a Shared Counter',
   params: THREADS_PARAMS,
-  defaults: defaultsOf(THREADS_PARAMS),
+  defaults: defaultsOf<ThreadsParams>(THREADS_PARAMS),
   parseParams,
-  serializeParams: (p) => serializeWithSchema(THREADS_PARAMS, p),
+  serializeParams: (p) => serializeWithSchema<ThreadsParams>(THREADS_PARAMS, p),
   model: threadsModel,
   view,
 };

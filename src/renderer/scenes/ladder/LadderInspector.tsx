@@ -5,7 +5,7 @@ import { PRESETS } from '../../../sim/hardware/presets';
 import { formatNs } from '../../../sim/ladder/scale';
 import { THIS_MACHINE, resolveLadderMachine } from './machine';
 import { store } from '../../state/store';
-import type { LadderView } from '../../../sim/ladder/scene';
+import { LADDER_PARAMS, type LadderView } from '../../../sim/ladder/scene';
 
 const ROUTES: { id: string; label: string }[] = [
   { id: 'all', label: 'Every rung, fastest first' },
@@ -64,9 +64,9 @@ export function LadderInspector() {
         <span>Jitter: ±{Math.round(jitter * 100)} % per visit (random, from the seed)</span>
         <input
           type="range"
-          min={0}
-          max={0.5}
-          step={0.05}
+          min={LADDER_PARAMS.jitter.min}
+          max={LADDER_PARAMS.jitter.max}
+          step={LADDER_PARAMS.jitter.step}
           value={jitter}
           onChange={(e) => setParam('jitter', e.target.value)}
           data-testid="ladder.jitter"

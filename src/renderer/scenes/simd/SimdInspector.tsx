@@ -3,8 +3,8 @@ import { useApp } from '../../state/store';
 import { SourcesList } from '../../components/SourcesList';
 import { setParam } from '../../controller/sceneController';
 import { KERNEL_SHAPE, KERNELS, STYLES, WIDTHS } from '../../../sim/simd/simd';
-import { MAX_N, type SimdView } from '../../../sim/simd/scene';
-import { NumberField } from '../../components/NumberField';
+import { MAX_N, SIMD_PARAMS, type SimdView } from '../../../sim/simd/scene';
+import { ParamNumber } from '../../components/ParamControls';
 import { STYLE_LABEL } from './SimdStage';
 
 const N_PRESETS = [10, 100, 10_000, 1_000_000, 100_000_000];
@@ -45,7 +45,7 @@ export function SimdInspector() {
           </label>
         ))}
       </fieldset>
-      <NumberField field="n" label={`Elements N (1–${MAX_N.toLocaleString('en-US')})`} value={params.n ?? '100'} rule={{ min: 1, max: MAX_N, integer: true }} onValid={(v) => setParam('n', v)} testId="simd.param.n" />
+      <ParamNumber name="n" spec={SIMD_PARAMS.n} label={`Elements N (1–${MAX_N.toLocaleString('en-US')})`} value={params.n} testId="simd.param.n" />
       <div className="simd-presets" role="group" aria-label="N presets">
         {N_PRESETS.map((n) => (
           <button key={n} type="button" onClick={() => setParam('n', String(n))} data-testid={`simd.param.n.${n}`}>
