@@ -13,7 +13,7 @@ export function narration(): string {
   const frame = s.frame;
   if (!frame) return '';
   const where = `Event ${frame.step} of ${s.times.length - 1}, t = ${formatNs(frame.t)}.`;
-  const line = findScene(s.sceneId)?.narrate?.(frame.view, frame);
+  const line = findScene(s.sceneId)?.narrate?.(frame);
   return line ? `${where} ${line}` : where;
 }
 

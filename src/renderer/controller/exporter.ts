@@ -69,7 +69,7 @@ export async function exportCsv(): Promise<void> {
     const rows = [];
     for (const step of sampleSteps(times.length - 1, CSV_MAX_ROWS)) {
       const frame = await frameAt(step);
-      rows.push({ step: frame.step, t: frame.t, counts: { ...(chartRow?.(frame.view) ?? {}), ...prefixed(frame.counts) } });
+      rows.push({ step: frame.step, t: frame.t, counts: { ...(chartRow?.(frame) ?? {}), ...prefixed(frame.counts) } });
     }
     const name = `${baseName()}.csv`;
     done(name, await saveText(name, countsCsv(rows), 'text/csv', [{ name: 'CSV', extensions: ['csv'] }]));

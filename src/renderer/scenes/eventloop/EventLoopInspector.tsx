@@ -1,7 +1,7 @@
 /** The Inspector: the step in words, the runtime's rules, how the program ended, the I/O latency used. */
 import { useApp } from '../../state/store';
-import type { EventLoopView } from '../../../sim/eventloop/scene';
 import { formatNs } from './TimeAxis';
+import { eventLoopViewOf } from './stepReadout';
 
 const NODE_RULES = [
   'After every callback: the whole nextTick queue, then every microtask (promise jobs, queueMicrotask), again until both are empty.',
@@ -18,7 +18,7 @@ const BROWSER_RULES = [
 ];
 
 export function EventLoopInspector() {
-  const view = useApp((s) => s.frame?.view) as EventLoopView | undefined;
+  const view = useApp((s) => eventLoopViewOf(s.frame));
   if (!view) return <div className="inspector" data-testid="eventloop.inspector" />;
   const step = view.step;
   return (

@@ -11,13 +11,14 @@ import { store, useApp } from '../../state/store';
 import type { EventLoopView } from '../../../sim/eventloop/scene';
 import { runInBrowserWorker, type BrowserRealOutcome } from './browserReal';
 import { compareOutputs, outputLines } from './compare';
+import { eventLoopViewOf } from './stepReadout';
 
 /** Which program the stored result belongs to; the browser runtime's last run (it needs no host). */
 const lastRun = createStore<{ source: string | null; browser: (BrowserRealOutcome & { source: string }) | null; browserRunning: boolean }>()(() => ({ source: null, browser: null, browserRunning: false }));
 
 /** Runs the current program for real (the R key, the button): Node through the host, the browser in a sandboxed worker. */
 export async function runRealEventLoop(): Promise<boolean> {
-  const view = store.getState().frame?.view as EventLoopView | undefined;
+  const view = eventLoopViewOf(store.getState().frame);
   if (!view) return false;
   if (view.runtime === 'browser') {
     if (lastRun.getState().browserRunning) return false;
@@ -97,7 +98,7 @@ function Verdict({ rows, differences, realLabel }: { rows: ReturnType<typeof com
 }
 
 export function EventLoopRealRun() {
-  const view = useApp((s) => s.frame?.view) as EventLoopView | undefined;
+  const view = useApp((s) => eventLoopViewOf(s.frame));
   const result = useApp((s) => s.results['event-loop']);
   const { source } = useStore(lastRun);
   const browser = view?.runtime === 'browser';

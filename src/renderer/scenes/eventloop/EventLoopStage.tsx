@@ -9,12 +9,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../state/store';
 import { setParam, setParams } from '../../controller/sceneController';
 import { PUZZLES } from '../../../sim/eventloop/corpus/puzzles';
-import type { EventLoopView } from '../../../sim/eventloop/scene';
 import type { QueueItem } from '../../../sim/eventloop/trace';
 import { CodeEditor } from './CodeEditor';
 import { loadDraft, saveDraft } from './draft';
 import { TimeAxis, formatNs } from './TimeAxis';
 import { C10kView } from './C10kView';
+import { eventLoopViewOf } from './stepReadout';
 
 const presetSource = (id: string | undefined): string => PUZZLES.find((p) => p.id === id)?.source ?? PUZZLES[0]?.source ?? '';
 
@@ -141,7 +141,7 @@ export function EventLoopStage() {
 }
 
 function ProgramView({ params }: { params: Record<string, string> }) {
-  const view = useApp((s) => s.frame?.view) as EventLoopView | undefined;
+  const view = useApp((s) => eventLoopViewOf(s.frame));
   const [text, edit, preset] = useProgram(params);
   const step = view?.step ?? null;
   const q = step?.queues;

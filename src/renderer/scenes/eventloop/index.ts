@@ -1,19 +1,18 @@
-import { eventLoopScene } from '../../../sim/eventloop/scene';
+import { eventLoopScene, type EventLoopView } from '../../../sim/eventloop/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import type { AnyScene } from '../../../sim/scenes';
-import type { SceneUi } from '../types';
+import { sceneUi, type SceneUi } from '../types';
 import { EventLoopStage } from './EventLoopStage';
 import { EventLoopInspector } from './EventLoopInspector';
 import { EventLoopExplain } from './EventLoopExplain';
 import { EventLoopRealRun, runRealEventLoop } from './EventLoopRealRun';
-import { eventLoopChartRow, narrateEventLoop } from './stepReadout';
+import { eventLoopChartRow, eventLoopViewOf, narrateEventLoop } from './stepReadout';
 import { loadDraft, saveDraft } from './draft';
 
-export const eventLoopUi: SceneUi = {
+export const eventLoopUi: SceneUi = sceneUi<EventLoopView>({
   id: eventLoopScene.id,
   title: eventLoopScene.title,
   summary: 'Your JavaScript, step by step: call stack, nextTick, microtasks, timers, immediates — Node 20 or the browser',
-  model: eventLoopScene as AnyScene,
+  model: eventLoopScene,
   // Steps bunch at a few instants from microseconds (I/O) to seconds (timers): a log axis plays
   // through them at a watchable pace; a linear one at 1 ns/s would sit on the first instant.
   defaultScale: 'log',
@@ -24,8 +23,9 @@ export const eventLoopUi: SceneUi = {
   Explain: EventLoopExplain,
   RealRun: EventLoopRealRun,
   runRealRun: () => void runRealEventLoop(),
+  viewOf: eventLoopViewOf,
   narrate: narrateEventLoop,
   chartRow: eventLoopChartRow,
   // The program also travels in the scene's params (`code`); the draft is what the editor reopens.
   code: { get: loadDraft, set: (code) => void (code !== null && saveDraft(code)) },
-};
+});

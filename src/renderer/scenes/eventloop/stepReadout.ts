@@ -1,10 +1,10 @@
 /** What a step says: one line for screen readers (narrateEventLoop) and the queue lengths, as CSV columns (eventLoopChartRow). */
+import type { Frame } from '../../engine/protocol';
 import type { EventLoopView } from '../../../sim/eventloop/scene';
 
 const QUEUES = ['ticks', 'microtasks', 'timers', 'check', 'io', 'tasks', 'frames'] as const;
 
-export function narrateEventLoop(raw: unknown): string {
-  const view = raw as EventLoopView;
+export function narrateEventLoop(view: EventLoopView): string {
   if (view.error) return `The program cannot run: ${view.error.message}`;
   if (!view.step) return 'The script is about to start.';
   const { step } = view;
@@ -15,9 +15,13 @@ export function narrateEventLoop(raw: unknown): string {
 }
 
 /** CSV columns: the phase, the stack depth, each queue's length and the console lines so far. */
-export function eventLoopChartRow(raw: unknown): Record<string, number | string> {
-  const view = raw as EventLoopView;
+export function eventLoopChartRow(view: EventLoopView): Record<string, number | string> {
   const row: Record<string, number | string> = { phase: view.step?.phase ?? 'before', stack_depth: view.step?.stack.length ?? 0, console_lines: view.console.length };
   for (const q of QUEUES) row[q] = view.step?.queues[q].length ?? 0;
   return row;
+}
+
+/** This scene's view in a frame; undefined when the frame is another scene's (the literal id narrows the view's type). */
+export function eventLoopViewOf(frame: Frame | null | undefined): EventLoopView | undefined {
+  return frame?.sceneId === 'event-loop' ? frame.view : undefined;
 }

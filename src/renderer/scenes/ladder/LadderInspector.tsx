@@ -5,7 +5,8 @@ import { PRESETS } from '../../../sim/hardware/presets';
 import { formatNs } from '../../../sim/ladder/scale';
 import { THIS_MACHINE, resolveLadderMachine } from './machine';
 import { store } from '../../state/store';
-import { LADDER_PARAMS, type LadderView } from '../../../sim/ladder/scene';
+import { LADDER_PARAMS } from '../../../sim/ladder/scene';
+import { ladderViewOf } from './stepReadout';
 
 const ROUTES: { id: string; label: string }[] = [
   { id: 'all', label: 'Every rung, fastest first' },
@@ -17,7 +18,7 @@ const ROUTES: { id: string; label: string }[] = [
 export function LadderInspector() {
   const params = useApp((s) => s.params);
   const counts = useApp((s) => s.frame?.counts);
-  const view = useApp((s) => s.frame?.view) as LadderView | undefined;
+  const view = useApp((s) => ladderViewOf(s.frame));
   const total = useApp((s) => s.span.tEnd);
   const measured = useApp((s) => s.results['memory-latency'] !== undefined);
   const { machine } = resolveLadderMachine(params, store.getState());

@@ -1,6 +1,5 @@
-import { ladderScene } from '../../../sim/ladder/scene';
-import type { AnyScene } from '../../../sim/scenes';
-import type { SceneUi } from '../types';
+import { ladderScene, type LadderView } from '../../../sim/ladder/scene';
+import { sceneUi, type SceneUi } from '../types';
 import { LadderStage } from './LadderStage';
 import { LadderInspector } from './LadderInspector';
 import { LadderExplain } from './LadderExplain';
@@ -8,13 +7,13 @@ import { LadderRealRun } from './LadderRealRun';
 import { resolveLadderMachine } from './machine';
 import { measureMachine } from './measureMachine';
 import { store } from '../../state/store';
-import { narrateLadder, ladderChartRow } from './stepReadout';
+import { ladderChartRow, ladderViewOf, narrateLadder } from './stepReadout';
 
-export const latencyLadder: SceneUi = {
+export const latencyLadder: SceneUi = sceneUi<LadderView>({
   id: ladderScene.id,
   title: 'Latency Ladder',
   summary: 'From a CPU cycle to the other side of the planet',
-  model: ladderScene as AnyScene,
+  model: ladderScene,
   defaultScale: 'log',
   resolveMachine: resolveLadderMachine,
   Stage: LadderStage,
@@ -22,6 +21,7 @@ export const latencyLadder: SceneUi = {
   Explain: LadderExplain,
   RealRun: LadderRealRun,
   runRealRun: () => void measureMachine(store.getState().measureMaxBytes),
+  viewOf: ladderViewOf,
   narrate: narrateLadder,
   chartRow: ladderChartRow,
-};
+});

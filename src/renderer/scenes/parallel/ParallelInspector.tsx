@@ -9,9 +9,9 @@ import { amdahl } from '../../../sim/parallel/scaling';
 import { PRESET_IDS, PRESETS, type PresetId } from '../../../sim/parallel/jobs';
 import { PARALLEL_PARAMS } from '../../../sim/parallel/scene';
 import { ParamRange } from '../../components/ParamControls';
-import type { ParallelView } from './view';
 import { SpeedupCurves, type ChartPoint } from './SpeedupCurves';
 import { formatDuration, simulatedSpeedup } from './headline';
+import { parallelViewOf } from './stepReadout';
 
 export const STYLE_LABELS: Readonly<Record<string, string>> = {
   single: 'One thread',
@@ -72,7 +72,7 @@ function CostTable({ serial }: { serial: number }) {
 
 export function ParallelInspector() {
   const params = useApp((s) => s.params);
-  const view = useApp((s) => s.frame?.view) as ParallelView | undefined;
+  const view = useApp((s) => parallelViewOf(s.frame));
   const preset = (params.preset ?? 'cpu-bound') as PresetId;
   const style = params.style ?? 'gil';
   const serial = Number(params.serial ?? '0.1');

@@ -3,15 +3,16 @@ import { useApp } from '../../state/store';
 import { SourcesList } from '../../components/SourcesList';
 import { setParam } from '../../controller/sceneController';
 import { KERNEL_SHAPE, KERNELS, STYLES, WIDTHS } from '../../../sim/simd/simd';
-import { MAX_N, SIMD_PARAMS, type SimdView } from '../../../sim/simd/scene';
+import { MAX_N, SIMD_PARAMS } from '../../../sim/simd/scene';
 import { ParamNumber } from '../../components/ParamControls';
 import { STYLE_LABEL } from './SimdStage';
+import { simdViewOf } from './stepReadout';
 
 const N_PRESETS = [10, 100, 10_000, 1_000_000, 100_000_000];
 
 export function SimdInspector() {
   const params = useApp((s) => s.params);
-  const view = useApp((s) => s.frame?.view) as SimdView | undefined;
+  const view = useApp((s) => simdViewOf(s.frame));
   const kernel = params.kernel ?? 'add';
   const style = params.style ?? 'simd';
   const width = params.width ?? '8';

@@ -8,6 +8,7 @@ import { useSize } from '../../components/useSize';
 import type { SimdView } from '../../../sim/simd/scene';
 import { ALU_PER_CYCLE, FP_PER_CYCLE, LOADS_PER_CYCLE, STORES_PER_CYCLE, type Style } from '../../../sim/simd/simd';
 import { formatIntensity, formatNs, formatSi, logBarsLayout, rooflineLayout } from './charts';
+import { simdViewOf } from './stepReadout';
 
 export const STYLE_LABEL: Record<Style, string> = {
   interpreted: 'interpreted loop (Python, apply)',
@@ -248,7 +249,7 @@ function Roofline({ view }: { view: SimdView }) {
 
 export function SimdStage() {
   const frame = useApp((s) => s.frame);
-  const view = (frame?.view ?? null) as SimdView | null;
+  const view = simdViewOf(frame) ?? null;
   if (!view || !('lanes' in view)) return <div className="simd-stage" data-testid="simd.stage" />;
   return (
     // Focusable: the stage scrolls on small screens, and a keyboard must be able to scroll it.

@@ -8,11 +8,12 @@ import { useApp } from '../../state/store';
 import { setParam } from '../../controller/sceneController';
 import { STACK_IDS, STACKS, type StackId } from '../../../sim/stacks/stacks';
 import { costOfDeveloperTime, costOfMachineTime, DEFAULT_PRICES, TRACE_KINDS } from '../../../sim/stacks/functions';
-import { STACKS_PARAMS, type StacksView } from '../../../sim/stacks/scene';
+import { STACKS_PARAMS } from '../../../sim/stacks/scene';
 import { ParamNumber } from '../../components/ParamControls';
 import { numberError } from '../../components/NumberField';
 import { setStack } from './setStack';
 import { dollars } from './FunctionPanel';
+import { stacksViewOf } from './stepReadout';
 
 const TRACE_LABELS: Record<string, string> = {
   steady: 'Steady: one request a second',
@@ -65,7 +66,7 @@ function Calculator({ vmHourly, engineerHourly }: { vmHourly: number; engineerHo
 
 export function StacksInspector() {
   const params = useApp((s) => s.params);
-  const view = useApp((s) => s.frame?.view) as StacksView | undefined;
+  const view = useApp((s) => stacksViewOf(s.frame));
   const stack = ((STACK_IDS as readonly string[]).includes(params.stack ?? '') ? params.stack : 'container') as StackId;
   const spec = STACKS[stack];
   const vmHourly = Number(params.vmHourly ?? DEFAULT_PRICES.vmHourly);

@@ -15,6 +15,7 @@ import { formatMs } from './startupChart';
 import { EvolutionStrip } from './EvolutionStrip';
 import { FunctionPanel } from './FunctionPanel';
 import { bootMsOf } from './boot';
+import { stacksViewOf } from './stepReadout';
 
 const NS_PER_MS = 1e6;
 
@@ -168,7 +169,7 @@ const LEGEND = ['waiting', 'booting', 'running', 'idle', 'stopped', 'rejected'] 
 export function StacksStage() {
   const frame = useApp((s) => s.frame);
   const bootMs = bootMsOf(useApp((s) => s.params));
-  const view = (frame?.view ?? null) as StacksView | null;
+  const view = stacksViewOf(frame) ?? null;
   const counts = useMemo(() => {
     const c: Record<string, number> = {};
     for (const inst of view?.instances ?? []) c[inst.state] = (c[inst.state] ?? 0) + 1;

@@ -1,8 +1,9 @@
 /** The threads scene's settings, and the exhaustive explorer of every interleaving. */
 import { useApp } from '../../state/store';
-import { THREADS_PARAMS, type ThreadsView } from '../../../sim/threads/scene';
+import { THREADS_PARAMS } from '../../../sim/threads/scene';
 import { ParamRange, ParamSelect } from '../../components/ParamControls';
 import { ExplorerPanel } from './ExplorerPanel';
+import { threadsViewOf } from './stepReadout';
 
 const STRATEGIES = [
   { id: 'nonatomic', label: 'Non-atomic: load, add, store' },
@@ -43,7 +44,7 @@ function Range({ id, label, value }: { id: 'threads' | 'iterations' | 'quantum' 
 
 export function ThreadsInspector() {
   const params = useApp((s) => s.params);
-  const view = useApp((s) => s.frame?.view) as ThreadsView | undefined;
+  const view = useApp((s) => threadsViewOf(s.frame));
   const scheduler = params.scheduler ?? 'random';
   const sharing = params.sharing ?? 'none';
   return (

@@ -15,6 +15,7 @@ import { formatNs } from '../../../sim/ladder/scale';
 import { advanceThread } from './userScheduler';
 import { goalFor, param } from './lesson';
 import { forwardOnly, stripCells } from './interleaving';
+import { threadsViewOf } from './stepReadout';
 
 function deltaText(role: string): string {
   return role === 'incrementer' ? '+1' : role === 'decrementer' ? '−1' : 'update';
@@ -266,7 +267,7 @@ function Strip({ view, step }: { view: ThreadsView; step: number }) {
 export function ThreadsStage() {
   const frame = useApp((s) => s.frame);
   const loading = useApp((s) => s.loading);
-  const view = (frame?.view ?? null) as ThreadsView | null;
+  const view = threadsViewOf(frame) ?? null;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
