@@ -4,6 +4,7 @@
  * and the field: "startMeasurement: params.maxBytes must be an integer from 4096 to 2147483648".
  */
 import { API_METHODS, type ApiErrorShape, type ApiMethodName } from './api';
+import { MEASUREMENT_KIND_NAMES } from './measurementKinds';
 
 export type ValidatedArgs =
   | { readonly ok: true; readonly method: ApiMethodName; readonly args: unknown[] }
@@ -158,7 +159,7 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       return;
     }
     default:
-      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, event-loop`);
+      throw new Invalid(`${m}: request.kind must be one of ${MEASUREMENT_KIND_NAMES.join(', ')}`);
   }
 }
 

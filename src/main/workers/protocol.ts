@@ -1,4 +1,5 @@
 /** Messages between a measurement worker and MeasurementService. */
+import type { WorkerName } from '../../shared/measurementKinds';
 import type { EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
 
@@ -101,7 +102,7 @@ export interface StorageLatencyInput {
  * in a worker_thread) never starts a measurement.
  */
 export interface WorkerEnvelope<T> {
-  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'event-loop';
+  readonly worker: WorkerName;
   readonly input: T;
 }
 
