@@ -8,7 +8,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MemoryMountainPoint } from '../../shared/api';
 import { BUDGET_EXCEEDED, envelopeFor, type MemoryMountainInput, type WorkerMessage } from './protocol';
-import { formatBytes, workingSets } from './pointerChase';
+import { workingSets } from './pointerChase';
+import { formatBytes } from '../../sim/core/format';
 
 export const ELEMENT_BYTES = Float64Array.BYTES_PER_ELEMENT;
 export const DEFAULT_STRIDES: readonly number[] = [1, 2, 4, 8, 16, 32];

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { store } from '../state/store';
 import { findScene } from '../controller/sceneController';
-import { formatNs } from '../../sim/ladder/scale';
+import { formatNs } from '../../sim/core/format';
 
 export function narration(): string {
   const s = store.getState();

@@ -11,10 +11,11 @@ import { runMeasurement } from '../../controller/measure';
 import { saveText } from '../../controller/files';
 import { getPreset } from '../../../sim/hardware/presets';
 import { machineFromMeasurements } from '../../../sim/hardware/thisMachine';
-import { formatNs } from '../../../sim/ladder/scale';
-import { formatBytes } from '../../charts/chaseChart';
+
 import { heatMapLayout, mountainGrid, predictBandwidth, predictionLevels } from './mountain';
 import { HEAT_MAP_BOX, MountainHeatMap } from './MountainHeatMap';
+import { formatNs } from '../../../sim/core/format';
+import { formatBytes } from '../../../sim/core/format';
 
 const MiB = 1024 * 1024;
 const SIZES: { bytes: number; label: string }[] = [

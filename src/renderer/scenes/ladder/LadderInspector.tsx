@@ -2,11 +2,12 @@ import { useEffect, useRef } from 'react';
 import { useApp } from '../../state/store';
 import { setParam } from '../../controller/sceneController';
 import { PRESETS } from '../../../sim/hardware/presets';
-import { formatNs } from '../../../sim/ladder/scale';
+
 import { THIS_MACHINE, resolveLadderMachine } from './machine';
 import { store } from '../../state/store';
 import { LADDER_PARAMS } from '../../../sim/ladder/scene';
 import { ladderViewOf } from './stepReadout';
+import { formatNs } from '../../../sim/core/format';
 
 const ROUTES: { id: string; label: string }[] = [
   { id: 'all', label: 'Every rung, fastest first' },

@@ -9,11 +9,12 @@ import { useEffect, useMemo, useRef } from 'react';
 import { axisBottom, select } from 'd3';
 import { store, useApp } from '../../state/store';
 import { ladderRungs, type LadderRung } from '../../../sim/ladder/rungs';
-import { formatDuration, formatNs, humanSeconds } from '../../../sim/ladder/scale';
+import { formatDuration, humanSeconds } from '../../../sim/ladder/scale';
 import { decadeTicks, fillWidth, ladderLayout, type LadderLayout } from './layout';
 import { resolveLadderMachine } from './machine';
 import { SHORT_LABELS } from './labels';
 import { ladderViewOf } from './stepReadout';
+import { formatNs } from '../../../sim/core/format';
 
 function TimeAxis({ layout }: { layout: LadderLayout }) {
   const ref = useRef<SVGGElement>(null);

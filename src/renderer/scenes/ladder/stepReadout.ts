@@ -1,8 +1,9 @@
 /** What a step says: one line for screen readers (narrate…) and the numbers its charts plot, as CSV columns (…ChartRow). */
 import type { Frame } from '../../engine/protocol';
 import type { LadderView } from '../../../sim/ladder/scene';
-import { formatNs } from '../../../sim/ladder/scale';
+
 import { SHORT_LABELS } from './labels';
+import { formatNs } from '../../../sim/core/format';
 
 export function narrateLadder(view: LadderView): string {
   if (view.current < 0) return 'The request is about to set off.';

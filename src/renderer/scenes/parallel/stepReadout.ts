@@ -1,7 +1,7 @@
 /** What a step says: one line for screen readers (narrate…) and the numbers its charts plot, as CSV columns (…ChartRow). */
 import type { Frame } from '../../engine/protocol';
 import type { ParallelView } from '../../../sim/parallel/scene';
-import { formatNs } from '../../../sim/ladder/scale';
+import { formatNs } from '../../../sim/core/format';
 
 export function narrateParallel(view: ParallelView): string {
   const running = view.cores.filter((c) => c.running).map((c) => `core ${c.id} runs worker ${c.running!.worker}`);

@@ -11,8 +11,9 @@ import { useApp } from '../../state/store';
 import { runMeasurement } from '../../controller/measure';
 import { getPreset } from '../../../sim/hardware/presets';
 import type { SimdMeasuredKernel, SimdResult } from '../../../shared/api';
-import { formatSi, logBarsLayout } from './charts';
+import { logBarsLayout } from './charts';
 import { realRunBars, simdRatio, sizeLabel } from './realRunBars';
+import { formatSi } from '../../../sim/core/format';
 
 const KIB = 1024;
 const MIB = 1024 * 1024;

@@ -11,11 +11,12 @@ import { useApp } from '../../state/store';
 import { seekStep } from '../../controller/playback';
 import type { ThreadView, ThreadsView } from '../../../sim/threads/scene';
 import { isTypingTarget } from '../../commands/registry';
-import { formatNs } from '../../../sim/ladder/scale';
+
 import { advanceThread } from './userScheduler';
 import { goalFor, param } from './lesson';
 import { forwardOnly, stripCells } from './interleaving';
 import { threadsViewOf } from './stepReadout';
+import { formatNs } from '../../../sim/core/format';
 
 function deltaText(role: string): string {
   return role === 'incrementer' ? '+1' : role === 'decrementer' ? '−1' : 'update';
