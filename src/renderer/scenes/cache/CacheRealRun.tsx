@@ -25,6 +25,7 @@ const SIZES: { bytes: number; label: string }[] = [
   { bytes: 1024 * MiB, label: '1 GiB' },
 ];
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): the real run's settings live and die with this scene's panel; they are not in the URL or a scenario.
 const settings = createStore<{ maxBytes: number }>()(() => ({ maxBytes: 256 * MiB }));
 
 /** Starts the memory mountain with the chosen largest working set (the R key too). */

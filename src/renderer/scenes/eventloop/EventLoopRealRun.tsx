@@ -13,6 +13,7 @@ import { runInBrowserWorker, type BrowserRealOutcome } from './browserReal';
 import { compareOutputs, outputLines } from './compare';
 import { eventLoopViewOf } from './stepReadout';
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): the last real run's program and the browser run's outcome are this scene's; results shared with other scenes go through the app store's `results`.
 /** Which program the stored result belongs to; the browser runtime's last run (it needs no host). */
 const lastRun = createStore<{ source: string | null; browser: (BrowserRealOutcome & { source: string }) | null; browserRunning: boolean }>()(() => ({ source: null, browser: null, browserRunning: false }));
 

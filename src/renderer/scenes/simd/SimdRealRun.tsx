@@ -24,6 +24,7 @@ export const SIZE_PRESETS = {
 } as const;
 type SizePreset = keyof typeof SIZE_PRESETS;
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): the real run's settings live and die with this scene's panel; they are not in the URL or a scenario.
 export const simdSettings = createStore<{ preset: SizePreset; kernel: SimdMeasuredKernel }>()(() => ({ preset: 'standard', kernel: 'sum' }));
 
 /** Starts the measurement with the panel's sizes (the R key, the button). */

@@ -15,6 +15,7 @@ import type { StartupKind, StartupResult } from '../../../shared/api';
 import { startupChartLayout, type StartupBar } from './startupChart';
 import { formatMsAligned } from '../../../sim/core/format';
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): the real run's settings live and die with this scene's panel; they are not in the URL or a scenario, and the app store stays free of scene types.
 export const startupSettings = createStore<{ repeat: number }>()(() => ({ repeat: 15 }));
 const REPEATS = [5, 15, 50];
 
