@@ -1,5 +1,5 @@
 /** What the shell needs to know about a scene: its model, its panels, how it picks a machine. */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { AnyScene } from '../../sim/scenes';
 import type { MachineModel } from '../../sim/hardware/types';
 import type { TimeScale } from '../routing/url';
@@ -61,4 +61,12 @@ export function sceneUi<V>(spec: SceneUiSpec<V>): SceneUi {
         return view === undefined ? undefined : chartRow(view);
       }),
   };
+}
+
+/**
+ * A scene panel loaded on demand: its code (and what only it imports) is its own chunk, fetched
+ * when the scene is first shown; the shell shows a skeleton meanwhile (Suspense in Shell.tsx).
+ */
+export function lazyPanel<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ComponentType {
+  return lazy(() => load().then((module) => ({ default: pick(module) })));
 }

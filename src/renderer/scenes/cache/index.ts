@@ -1,9 +1,5 @@
 import { cacheScene, type CacheView } from '../../../sim/cache/scene';
-import { sceneUi, type SceneUi } from '../types';
-import { CacheStage } from './CacheStage';
-import { CacheInspector } from './CacheInspector';
-import { CacheExplain } from './CacheExplain';
-import { CacheRealRun, measureMountain } from './CacheRealRun';
+import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { resolveCacheMachine } from './machine';
 import { cacheChartRow, cacheViewOf, narrateCache } from './stepReadout';
 
@@ -14,11 +10,11 @@ export const memoryHierarchy: SceneUi = sceneUi<CacheView>({
   model: cacheScene,
   defaultScale: 'linear',
   resolveMachine: (params) => resolveCacheMachine(params),
-  Stage: CacheStage,
-  Inspector: CacheInspector,
-  Explain: CacheExplain,
-  RealRun: CacheRealRun,
-  runRealRun: () => void measureMountain(),
+  Stage: lazyPanel(() => import('./CacheStage'), (m) => m.CacheStage),
+  Inspector: lazyPanel(() => import('./CacheInspector'), (m) => m.CacheInspector),
+  Explain: lazyPanel(() => import('./CacheExplain'), (m) => m.CacheExplain),
+  RealRun: lazyPanel(() => import('./CacheRealRun'), (m) => m.CacheRealRun),
+  runRealRun: () => void import('./CacheRealRun').then((m) => m.measureMountain()),
   viewOf: cacheViewOf,
   narrate: narrateCache,
   chartRow: cacheChartRow,

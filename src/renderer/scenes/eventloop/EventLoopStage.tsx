@@ -11,7 +11,7 @@ import { setParam, setParams } from '../../controller/sceneController';
 import { PUZZLES } from '../../../sim/eventloop/corpus/puzzles';
 import type { QueueItem } from '../../../sim/eventloop/trace';
 import { CodeEditor } from './CodeEditor';
-import { loadDraft, saveDraft } from './draft';
+import { INITIAL_HASH, loadDraft, saveDraft } from './draft';
 import { TimeAxis, formatNs } from './TimeAxis';
 import { C10kView } from './C10kView';
 import { eventLoopViewOf } from './stepReadout';
@@ -67,8 +67,6 @@ function Toolbar({ params, onPreset }: { params: Record<string, string>; onPrese
 }
 
 /** The hash the page was opened with: only that first visit may name a program explicitly. */
-// Read when the module loads, i.e. when the page opens (and not at all outside a page, as in unit tests).
-const initialHash = typeof window === 'undefined' ? '' : window.location.hash;
 let firstMount = true;
 
 /** The program text: the URL's when the page was opened on a link naming one, else the autosaved draft. */
@@ -78,7 +76,7 @@ function useProgram(params: Record<string, string>): [string, (v: string) => voi
   const sent = useRef<string>(current);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    const explicit = firstMount && /[?&](code|preset)=/.test(initialHash);
+    const explicit = firstMount && /[?&](code|preset)=/.test(INITIAL_HASH);
     firstMount = false;
     const draft = loadDraft();
     if (!explicit && draft !== null && draft !== current) {

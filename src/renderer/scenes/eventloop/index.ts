@@ -1,10 +1,6 @@
 import { eventLoopScene, type EventLoopView } from '../../../sim/eventloop/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import { sceneUi, type SceneUi } from '../types';
-import { EventLoopStage } from './EventLoopStage';
-import { EventLoopInspector } from './EventLoopInspector';
-import { EventLoopExplain } from './EventLoopExplain';
-import { EventLoopRealRun, runRealEventLoop } from './EventLoopRealRun';
+import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { eventLoopChartRow, eventLoopViewOf, narrateEventLoop } from './stepReadout';
 import { loadDraft, saveDraft } from './draft';
 
@@ -18,11 +14,11 @@ export const eventLoopUi: SceneUi = sceneUi<EventLoopView>({
   defaultScale: 'log',
   // fs requests take the 2020 SSD figure.
   resolveMachine: () => ({ machine: getPreset('2020')! }),
-  Stage: EventLoopStage,
-  Inspector: EventLoopInspector,
-  Explain: EventLoopExplain,
-  RealRun: EventLoopRealRun,
-  runRealRun: () => void runRealEventLoop(),
+  Stage: lazyPanel(() => import('./EventLoopStage'), (m) => m.EventLoopStage),
+  Inspector: lazyPanel(() => import('./EventLoopInspector'), (m) => m.EventLoopInspector),
+  Explain: lazyPanel(() => import('./EventLoopExplain'), (m) => m.EventLoopExplain),
+  RealRun: lazyPanel(() => import('./EventLoopRealRun'), (m) => m.EventLoopRealRun),
+  runRealRun: () => void import('./EventLoopRealRun').then((m) => m.runRealEventLoop()),
   viewOf: eventLoopViewOf,
   narrate: narrateEventLoop,
   chartRow: eventLoopChartRow,

@@ -1,9 +1,5 @@
 import { ladderScene, type LadderView } from '../../../sim/ladder/scene';
-import { sceneUi, type SceneUi } from '../types';
-import { LadderStage } from './LadderStage';
-import { LadderInspector } from './LadderInspector';
-import { LadderExplain } from './LadderExplain';
-import { LadderRealRun } from './LadderRealRun';
+import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { resolveLadderMachine } from './machine';
 import { measureMachine } from './measureMachine';
 import { store } from '../../state/store';
@@ -16,10 +12,10 @@ export const latencyLadder: SceneUi = sceneUi<LadderView>({
   model: ladderScene,
   defaultScale: 'log',
   resolveMachine: resolveLadderMachine,
-  Stage: LadderStage,
-  Inspector: LadderInspector,
-  Explain: LadderExplain,
-  RealRun: LadderRealRun,
+  Stage: lazyPanel(() => import('./LadderStage'), (m) => m.LadderStage),
+  Inspector: lazyPanel(() => import('./LadderInspector'), (m) => m.LadderInspector),
+  Explain: lazyPanel(() => import('./LadderExplain'), (m) => m.LadderExplain),
+  RealRun: lazyPanel(() => import('./LadderRealRun'), (m) => m.LadderRealRun),
   runRealRun: () => void measureMachine(store.getState().measureMaxBytes),
   viewOf: ladderViewOf,
   narrate: narrateLadder,

@@ -1,10 +1,6 @@
 import { parallelScene, type ParallelView } from '../../../sim/parallel/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import { sceneUi, type SceneUi } from '../types';
-import { ParallelStage } from './ParallelStage';
-import { ParallelInspector } from './ParallelInspector';
-import { ParallelExplain } from './ParallelExplain';
-import { ParallelRealRun, runSpeedup } from './ParallelRealRun';
+import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { narrateParallel, parallelChartRow, parallelViewOf } from './stepReadout';
 
 export const parallelUi: SceneUi = sceneUi<ParallelView>({
@@ -15,11 +11,11 @@ export const parallelUi: SceneUi = sceneUi<ParallelView>({
   defaultScale: 'linear',
   // The 2020 machine's OS figures (context switch, process spawn, I/O latencies).
   resolveMachine: () => ({ machine: getPreset('2020')! }),
-  Stage: ParallelStage,
-  Inspector: ParallelInspector,
-  Explain: ParallelExplain,
-  RealRun: ParallelRealRun,
-  runRealRun: () => void runSpeedup(),
+  Stage: lazyPanel(() => import('./ParallelStage'), (m) => m.ParallelStage),
+  Inspector: lazyPanel(() => import('./ParallelInspector'), (m) => m.ParallelInspector),
+  Explain: lazyPanel(() => import('./ParallelExplain'), (m) => m.ParallelExplain),
+  RealRun: lazyPanel(() => import('./ParallelRealRun'), (m) => m.ParallelRealRun),
+  runRealRun: () => void import('./ParallelRealRun').then((m) => m.runSpeedup()),
   viewOf: parallelViewOf,
   narrate: narrateParallel,
   chartRow: parallelChartRow,

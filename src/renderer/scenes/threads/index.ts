@@ -1,10 +1,6 @@
 import { threadsScene, type ThreadsView } from '../../../sim/threads/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import { sceneUi, type SceneUi } from '../types';
-import { ThreadsStage } from './ThreadsStage';
-import { ThreadsInspector } from './ThreadsInspector';
-import { ThreadsExplain } from './ThreadsExplain';
-import { ThreadsRealRun, runRace } from './ThreadsRealRun';
+import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { narrateThreads, threadsChartRow, threadsViewOf } from './stepReadout';
 
 export const threadsUi: SceneUi = sceneUi<ThreadsView>({
@@ -14,11 +10,11 @@ export const threadsUi: SceneUi = sceneUi<ThreadsView>({
   model: threadsScene,
   defaultScale: 'linear',
   resolveMachine: () => ({ machine: getPreset('2020')! }),
-  Stage: ThreadsStage,
-  Inspector: ThreadsInspector,
-  Explain: ThreadsExplain,
-  RealRun: ThreadsRealRun,
-  runRealRun: () => void runRace(),
+  Stage: lazyPanel(() => import('./ThreadsStage'), (m) => m.ThreadsStage),
+  Inspector: lazyPanel(() => import('./ThreadsInspector'), (m) => m.ThreadsInspector),
+  Explain: lazyPanel(() => import('./ThreadsExplain'), (m) => m.ThreadsExplain),
+  RealRun: lazyPanel(() => import('./ThreadsRealRun'), (m) => m.ThreadsRealRun),
+  runRealRun: () => void import('./ThreadsRealRun').then((m) => m.runRace()),
   viewOf: threadsViewOf,
   narrate: narrateThreads,
   chartRow: threadsChartRow,
