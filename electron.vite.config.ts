@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { WORKER_NAMES, workerSourceName } from './src/shared/measurementKinds';
 
 /**
  * Three builds. main: the Electron main process, the browser-mode host and the
@@ -16,19 +17,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           web: resolve('src/main/web.ts'),
-          'workers/pointer-chase': resolve('src/main/workers/pointerChase.ts'),
-          'workers/storage-latency': resolve('src/main/workers/storageLatency.ts'),
-          'workers/mutex-latency': resolve('src/main/workers/mutexLatency.ts'),
-          'workers/race': resolve('src/main/workers/race.ts'),
-          'workers/false-sharing': resolve('src/main/workers/falseSharing.ts'),
-          'workers/memory-mountain': resolve('src/main/workers/memoryMountain.ts'),
-          'workers/startup': resolve('src/main/workers/startup.ts'),
-          'workers/speedup': resolve('src/main/workers/speedup.ts'),
-          'workers/simd': resolve('src/main/workers/simd.ts'),
-          'workers/bigo': resolve('src/main/workers/bigo.ts'),
-          'workers/event-loop': resolve('src/main/workers/eventLoop.ts'),
-          'workers/python': resolve('src/main/workers/python.ts'),
-          'workers/mapreduce': resolve('src/main/workers/mapreduce.ts'),
+          // One worker per measurement kind (src/shared/measurementKinds.ts).
+          ...Object.fromEntries(WORKER_NAMES.map((name) => [`workers/${name}`, resolve(`src/main/workers/${workerSourceName(name)}.ts`)])),
         },
         output: {
           entryFileNames: '[name].js',

@@ -1,7 +1,10 @@
 /** A small strict flag parser: every flag must be declared, or it is a usage error. */
 import { InputError, UsageError } from './errors';
 
-/** 'list': a value flag that may repeat; its values are kept joined with '\n'. */
+/**
+ * 'list': a value flag that may repeat; read it with {@link listFlag}. Its values are kept joined
+ * with NUL, the one character no command-line argument can contain (a value may hold newlines).
+ */
 export type FlagSpec = Readonly<Record<string, 'boolean' | 'value' | 'list'>>;
 
 export interface ParsedArgs {
@@ -34,9 +37,17 @@ export function parseFlags(argv: readonly string[], spec: FlagSpec, context: str
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined) throw new UsageError(`${context}: --${name} needs a value`);
     const previous = flags.get(name);
-    flags.set(name, kind === 'list' && typeof previous === 'string' ? `${previous}\n${value}` : value);
+    flags.set(name, kind === 'list' && typeof previous === 'string' ? `${previous}${LIST_SEPARATOR}${value}` : value);
   }
   return { positionals, flags };
+}
+
+const LIST_SEPARATOR = '\u0000';
+
+/** Every value of a 'list' flag, in command-line order. */
+export function listFlag(args: ParsedArgs, name: string): string[] {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v.split(LIST_SEPARATOR) : [];
 }
 
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {

@@ -46,10 +46,18 @@ const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: 'trace',
-    summary: 'run a scene model in a worker and print its trace records as JSON',
-    usage: 'trace ladder [--preset P] [--route R] [--jitter J] [--max-events N]',
-    flags: { preset: 'value', route: 'value', jitter: 'value', 'max-events': 'value' },
+    summary: 'run any scene model (ids: nanoscope scenes) in a worker and print {"scene","seed","params","records"} as JSON; a parameter outside its declared range or values exits 1 naming it (--help lists every parameter)',
+    usage: 'trace SCENE [--param NAME=VALUE]… [--max-events N]   (trace ladder [--preset P] [--route R] [--jitter J] also works)',
+    flags: { param: 'list', preset: 'value', route: 'value', jitter: 'value', 'max-events': 'value' },
     load: () => import('./commands/trace'),
+    help: async () => (await import('./commands/trace')).traceHelp(),
+  },
+  {
+    name: 'scenes',
+    summary: 'every scene: its URL id, title and parameters (type, default, range or values, unit) as the scene declares them',
+    usage: 'scenes [--json]',
+    flags: {},
+    load: () => import('./commands/scenes'),
   },
   {
     name: 'cache',

@@ -5,6 +5,7 @@
  */
 import { API_METHODS, type ApiErrorShape, type ApiMethodName } from './api';
 import { PYTHON_LIMITS } from './python';
+import { MEASUREMENT_KIND_NAMES } from './measurementKinds';
 
 export type ValidatedArgs =
   | { readonly ok: true; readonly method: ApiMethodName; readonly args: unknown[] }
@@ -245,7 +246,7 @@ function validateMeasurementRequest(m: string, req: unknown): void {
       return;
     }
     default:
-      throw new Invalid(`${m}: request.kind must be one of memory-latency, storage-latency, mutex-latency, memory-mountain, race, false-sharing, startup, speedup, simd, bigo, event-loop, python-gil, python-race, python-vector, python-bigo, python-dask, mapreduce`);
+      throw new Invalid(`${m}: request.kind must be one of ${MEASUREMENT_KIND_NAMES.join(', ')}`);
   }
 }
 

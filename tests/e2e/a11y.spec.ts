@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { ClassroomPage } from './pages/classroomPage';
-import { SCENE_MODELS } from '../../src/renderer/engine/sceneModels';
+import { SCENE_MODELS } from '../../src/sim/scenes';
 
 // Every scene the registry has, so a new scene is checked without touching this file.
 const SCENES = Object.keys(SCENE_MODELS);

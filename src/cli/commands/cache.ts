@@ -16,7 +16,7 @@ import { DinParser, guessFormat } from '../../sim/cache/din';
 import { LackeyParser } from '../../sim/cache/lackey';
 import { PATTERNS, patternInfo, resolvePatternParams, runPattern, type PatternId } from '../../sim/cache/patterns';
 import { ParseError, type LineParser } from '../../sim/cache/traceText';
-import { parseInteger, parseSize, stringFlag, type ParsedArgs } from '../args';
+import { listFlag, parseInteger, parseSize, stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { InputError, UsageError } from '../errors';
 
@@ -168,8 +168,7 @@ export async function run(ctx: CliContext, positionals: string[], flags: Map<str
   if (pattern !== undefined) {
     const info = patternInfo(pattern);
     if (info === undefined) throw new UsageError(`nanoscope cache: unknown pattern "${pattern}" (known: ${PATTERNS.map((p) => p.id).join(', ')})`);
-    const paramText = stringFlag(args, 'param');
-    const params = parsePatternParams(pattern, [...(paramText === undefined ? [] : paramText.split('\n')), ...positionals]);
+    const params = parsePatternParams(pattern, [...listFlag(args, 'param'), ...positionals]);
     records = runPattern(info.id as PatternId, params, hierarchy, seed);
     source = { pattern: info.id, params };
   } else {

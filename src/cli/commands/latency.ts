@@ -4,9 +4,10 @@
  */
 import { getPreset, PRESET_IDS } from '../../sim/hardware/presets';
 import { ladderRungs } from '../../sim/ladder/rungs';
-import { formatDuration, formatNs, humanSeconds } from '../../sim/ladder/scale';
+import { formatDuration, humanSeconds } from '../../sim/ladder/scale';
 import type { CliContext } from '../context';
 import { InputError, UsageError } from '../errors';
+import { formatNs } from '../../sim/core/format';
 
 export const DEFAULT_PRESET = '2012';
 

@@ -8,10 +8,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { reliabilityNotes } from '../../shared/reliability';
 import { MeasurementService } from '../../main/services/measurements';
 import { BUDGET_EXCEEDED } from '../../main/workers/protocol';
-import { formatBytes } from '../../main/workers/pointerChase';
+
 import { parseInteger, parseSize, stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { BudgetError, FailedError, InputError, UsageError } from '../errors';
+import { formatBytes } from '../../sim/core/format';
 
 const KINDS = ['memory-latency', 'storage-latency', 'mutex-latency', 'memory-mountain', 'race', 'false-sharing', 'startup', 'speedup', 'simd', 'bigo', 'python-gil', 'python-race', 'python-vector', 'python-bigo', 'python-dask', 'mapreduce'] as const;
 

@@ -9,6 +9,8 @@ import { IO_DEVICES, JOB_LIMITS, parseJob, PRESET_IDS, PRESETS, type JobSpec, ty
 import { DEFAULT_MAX_EVENTS, runParallel, summarize } from '../../sim/parallel/run';
 import { STYLES, type Style } from '../../sim/parallel/runConfig';
 import { NS_PER_MS } from '../../sim/core/units';
+import { parseValue } from '../../sim/core/params';
+import { PARALLEL_PARAMS } from '../../sim/parallel/scene';
 import { parseInteger, stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { BudgetError, InputError, UsageError } from '../errors';
@@ -67,8 +69,10 @@ export async function run(ctx: CliContext, positionals: string[], flags: Map<str
   const workers = workersText === undefined ? 4 : parseInteger(workersText, '--workers', 1, MAX_WORKERS);
   const cores = coresText === undefined ? 4 : parseInteger(coresText, '--cores', 1, MAX_CORES);
   const switchText = stringFlag(args, 'switch-ms');
-  const switchMs = switchText === undefined ? 5 : Number(switchText);
-  if (!(switchMs >= 0.001 && switchMs <= 1000)) throw new InputError(`--switch-ms must be a number from 0.001 to 1000 (got "${switchText}")`);
+  // The scene's one range for the GIL switch interval (src/sim/parallel/scene.ts).
+  const switchSpec = PARALLEL_PARAMS.switch;
+  const switchMs = switchText === undefined ? switchSpec.default : parseValue(switchSpec, switchText);
+  if (typeof switchMs !== 'number') throw new InputError(`--switch-ms must be a number from ${switchSpec.min} to ${switchSpec.max} (got "${switchText}")`);
   const machineId = stringFlag(args, 'machine') ?? '2020';
   const machine = getPreset(machineId);
   if (!machine) throw new InputError(`--machine must be one of ${MACHINE_IDS.join(', ')} (got "${machineId}")`);

@@ -23,7 +23,8 @@ import type { BigOInput, MapReduceInput, PythonInput, EventLoopInput, SimdInput,
 import { watchLoad } from './hostLoad';
 import { machineStamp } from './machineStamp';
 import { osCacheReport, type CacheReport } from './osCaches';
-import { spawnWorker, workerScriptPath, type WorkerLocation, type WorkerName } from './workers';
+import { spawnWorker, workerScriptPath, type WorkerLocation } from './workers';
+import { MEASUREMENT_KINDS } from '../../shared/measurementKinds';
 
 /** Bytes of each array when a simd request gives none: L1, L2, L3-ish, RAM. */
 export const SIMD_DEFAULT_SIZES = [16 * 1024, 256 * 1024, 4 * 1024 ** 2, 64 * 1024 ** 2] as const;
@@ -55,25 +56,6 @@ interface Job {
   finished: boolean;
 }
 
-const WORKER_OF: Record<MeasurementKind, WorkerName> = {
-  'memory-latency': 'pointer-chase',
-  'storage-latency': 'storage-latency',
-  'mutex-latency': 'mutex-latency',
-  'memory-mountain': 'memory-mountain',
-  race: 'race',
-  'false-sharing': 'false-sharing',
-  startup: 'startup',
-  speedup: 'speedup',
-  simd: 'simd',
-  bigo: 'bigo',
-  'event-loop': 'event-loop',
-  'python-gil': 'python',
-  'python-race': 'python',
-  'python-vector': 'python',
-  'python-bigo': 'python',
-  'python-dask': 'python',
-  mapreduce: 'mapreduce',
-};
 
 /** Threads a run keeps busy itself, so its own load is not counted as the machine's. */
 function ownThreads(request: MeasurementRequest): number {
@@ -135,8 +117,9 @@ export class MeasurementService {
       throw new ApiError('busy', `a ${this.current.kind} measurement is already running (job ${this.current.id}); cancel it or wait for it to finish`);
     }
     const id = `${request.kind}-${++this.counter}-${randomBytes(3).toString('hex')}`;
-    const script = workerScriptPath(WORKER_OF[request.kind], this.options.workers);
-    const worker = spawnWorker(script, this.options.workers, { workerData: { worker: WORKER_OF[request.kind], input: this.workerInput(request) } });
+    const workerName = MEASUREMENT_KINDS[request.kind].worker;
+    const script = workerScriptPath(workerName, this.options.workers);
+    const worker = spawnWorker(script, this.options.workers, { workerData: { worker: workerName, input: this.workerInput(request) } });
     const load = watchLoad(ownThreads(request));
     const job: Job = { id, kind: request.kind, worker, startedAt: new Date(), t0: process.hrtime.bigint(), load, tempFile: null, childPid: null, settling: false, finished: false };
     this.current = job;

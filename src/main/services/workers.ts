@@ -7,21 +7,19 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { workerSourceName } from '../../shared/measurementKinds';
 
-export type WorkerName = 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'bigo' | 'event-loop' | 'python' | 'mapreduce';
+export type { WorkerName } from '../../shared/measurementKinds';
 
 /** `{ kind: 'bundle', dir }` for built code; `{ kind: 'source' }` to run the .ts files through tsx. */
 export type WorkerLocation = { readonly kind: 'bundle'; readonly dir: string } | { readonly kind: 'source'; readonly dir?: string };
 
 export const SOURCE_WORKER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../workers');
 
-function camelName(name: string): string {
-  return name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-}
 
 /** Absolute path of a worker script in the given location. */
 export function workerScriptPath(name: string, location: WorkerLocation): string {
-  return location.kind === 'bundle' ? join(location.dir, `${name}.js`) : join(location.dir ?? SOURCE_WORKER_DIR, `${camelName(name)}.ts`);
+  return location.kind === 'bundle' ? join(location.dir, `${name}.js`) : join(location.dir ?? SOURCE_WORKER_DIR, `${workerSourceName(name)}.ts`);
 }
 
 /** file: URL of tsx's ESM API (its `import` condition), for loading .ts inside a worker. */

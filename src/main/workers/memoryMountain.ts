@@ -9,7 +9,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { MemoryLatencyPoint, MemoryMountainPoint } from '../../shared/api';
 import { spreadOf } from '../../shared/reliability';
 import { BUDGET_EXCEEDED, envelopeFor, type MemoryMountainInput, type WorkerMessage } from './protocol';
-import { buildCycle, chaseSteps, formatBytes, timedNs, workingSets } from './pointerChase';
+import { buildCycle, chaseSteps, timedNs, workingSets } from './pointerChase';
+import { formatBytes } from '../../sim/core/format';
 
 export const ELEMENT_BYTES = Float64Array.BYTES_PER_ELEMENT;
 export const DEFAULT_STRIDES: readonly number[] = [1, 2, 4, 8, 16, 32];

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { MemoryLatencyPoint } from '../../shared/api';
 import { spreadOf } from '../../shared/reliability';
 import { BUDGET_EXCEEDED, envelopeFor, type PointerChaseInput, type WorkerMessage } from './protocol';
+import { formatBytes } from '../../sim/core/format';
 
 const LINE_INTS = 16; // 64-byte lines
 
@@ -15,12 +16,6 @@ export function workingSets(maxBytes: number): number[] {
   const sizes: number[] = [];
   for (let b = 4096; b <= maxBytes; b *= 2) sizes.push(b);
   return sizes;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${bytes / 1024 ** 3} GiB`;
-  if (bytes >= 1024 ** 2) return `${bytes / 1024 ** 2} MiB`;
-  return `${bytes / 1024} KiB`;
 }
 
 /** One random cyclic permutation over the lines: a[line*16] holds the next line's index. */

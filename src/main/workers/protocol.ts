@@ -1,4 +1,5 @@
 /** Messages between a measurement worker and MeasurementService. */
+import type { WorkerName } from '../../shared/measurementKinds';
 import type { BigOMeasuredCellResult, MapReduceResult, RunLoad, EventLoopRealOutcome, SimdMeasurement, MemoryLatencyPoint, MemoryMountainPoint, RaceParams, RaceRun, RaceStrategy, SpeedupPoint, StartupResult } from '../../shared/api';
 import type { WorkerLocation } from '../services/workers';
 import type { PythonMeasurementResult } from '../../shared/api';
@@ -139,7 +140,7 @@ export interface StorageLatencyInput {
  * in a worker_thread) never starts a measurement.
  */
 export interface WorkerEnvelope<T> {
-  readonly worker: 'pointer-chase' | 'storage-latency' | 'mutex-latency' | 'memory-mountain' | 'race' | 'false-sharing' | 'startup' | 'speedup' | 'simd' | 'bigo' | 'event-loop' | 'python' | 'mapreduce';
+  readonly worker: WorkerName;
   readonly input: T;
 }
 

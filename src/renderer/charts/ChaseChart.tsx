@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react';
 import { axisBottom, axisLeft, select } from 'd3';
 import type { MachineModel } from '../../sim/hardware/types';
 import type { OsCacheInfo } from '../../shared/api';
-import { chaseGeometry, formatBytes, type ChasePoint } from './chaseChart';
+import { chaseGeometry, type ChasePoint } from './chaseChart';
+import { formatBytes } from '../../sim/core/format';
 
 const BOX = { width: 420, height: 260, left: 48, right: 12, top: 12, bottom: 36 };
 

@@ -47,14 +47,3 @@ export function chaseGeometry(
   return { x, y, measuredPath, predictedPath };
 }
 
-/** "4 KiB", "1 MiB", "256 MiB". */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number(value.toPrecision(3))} ${units[unit]}`;
-}

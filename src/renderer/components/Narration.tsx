@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { store } from '../state/store';
 import { findScene } from '../controller/sceneController';
-import { formatNs } from '../../sim/ladder/scale';
+import { formatNs } from '../../sim/core/format';
 
 export function narration(): string {
   const s = store.getState();
@@ -14,7 +14,7 @@ export function narration(): string {
   if (!frame) return '';
   // The playhead's time, not the event's: between events the playhead has moved on.
   const where = `Event ${frame.step} of ${s.times.length - 1}, t = ${formatNs(s.t)}.`;
-  const line = findScene(s.sceneId)?.narrate?.(frame.view, frame);
+  const line = findScene(s.sceneId)?.narrate?.(frame);
   return line ? `${where} ${line}` : where;
 }
 

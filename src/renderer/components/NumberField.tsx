@@ -3,6 +3,7 @@
  * message naming the field ("instances must be an integer from 1 to 500").
  */
 import { useEffect, useState } from 'react';
+import { constraintText, parseValue, type ParamSpec } from '../../sim/core/params';
 
 export interface NumberRule {
   readonly min: number;
@@ -12,10 +13,9 @@ export interface NumberRule {
 
 /** null when `text` is a valid value for `rule`, else the message naming `field`. */
 export function numberError(field: string, text: string, rule: NumberRule): string | null {
-  const t = text.trim();
-  const n = rule.integer ? (/^\d+$/.test(t) ? Number(t) : NaN) : t === '' ? NaN : Number(t);
-  if (Number.isFinite(n) && n >= rule.min && n <= rule.max) return null;
-  return `${field} must be ${rule.integer ? 'an integer' : 'a number'} from ${rule.min} to ${rule.max}`;
+  // The same reading and words as a scene's URL parameters (src/sim/core/params.ts).
+  const spec: ParamSpec = rule.integer ? { type: 'int', default: rule.min, min: rule.min, max: rule.max, label: field } : { type: 'number', default: rule.min, min: rule.min, max: rule.max, label: field };
+  return parseValue(spec, text) === undefined ? constraintText(field, spec) : null;
 }
 
 export function NumberField(props: {

@@ -1,5 +1,5 @@
 /** The app frame: header, scene sidebar, stage + timeline, and the side panels. */
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useApp } from '../state/store';
 import type { SceneUi } from '../scenes/types';
 import { Sidebar } from './Sidebar';
@@ -23,6 +23,30 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'explain', label: 'Explain' },
   { id: 'real-run', label: 'Real run' },
 ];
+
+/** What a scene's stage shows while its code loads (its own chunk): the shape of a stage, not a blank. */
+function StageSkeleton({ title }: { title: string }) {
+  return (
+    <div className="skeleton skeleton-stage" data-testid="stage.loading" role="status">
+      <span className="visually-hidden">Loading {title}…</span>
+      <div className="skeleton-bar" />
+      <div className="skeleton-bar short" />
+      <div className="skeleton-block" />
+    </div>
+  );
+}
+
+/** The same for a side panel. */
+function PanelSkeleton() {
+  return (
+    <div className="skeleton" data-testid="panel.loading" role="status">
+      <span className="visually-hidden">Loading…</span>
+      <div className="skeleton-bar" />
+      <div className="skeleton-bar short" />
+      <div className="skeleton-bar" />
+    </div>
+  );
+}
 
 function SidePanels({ scene }: { scene: SceneUi }) {
   const [tab, setTab] = useState<Tab>('inspector');
@@ -60,7 +84,9 @@ function SidePanels({ scene }: { scene: SceneUi }) {
         ))}
       </div>
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel" data-testid={`panels.${tab}`}>
-        <Panel />
+        <Suspense fallback={<PanelSkeleton />}>
+          <Panel />
+        </Suspense>
       </section>
     </aside>
   );
@@ -142,7 +168,9 @@ export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
             <Notices />
             <LessonPanel />
             <div className="stage" id={STAGE_ID} tabIndex={-1} aria-label={`${scene.title}: stage (Space plays, arrows step)`} data-testid="stage" aria-busy={busy}>
-              <scene.Stage />
+              <Suspense fallback={<StageSkeleton title={scene.title} />}>
+                <scene.Stage />
+              </Suspense>
               <AnnotationLayer />
             </div>
             <TimelineBar />

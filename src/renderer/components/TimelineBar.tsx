@@ -5,11 +5,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { store, useApp } from '../state/store';
 import { fromFraction, speedLabel, toFraction } from '../engine/playhead';
-import { formatNs } from '../../sim/ladder/scale';
+
 import { registry } from '../controller/commands';
 import { pause, seek } from '../controller/playback';
 import { setScale, setSeed } from '../controller/sceneController';
 import { Icon } from './Icon';
+import { formatNs } from '../../sim/core/format';
 
 const SCRUB_MAX = 1000;
 

@@ -10,8 +10,7 @@ import { frameAt, pause, seekStep } from './playback';
 import { saveBlob, saveText } from './files';
 import { canvasBlob, mainStageSvg, stageCanvas, svgDocument } from '../export/capture';
 import { countsCsv, sampleSteps } from '../export/csv';
-import { createGifWriter } from '../export/gif';
-import { createWebmWriter, evenSize, webmSupport } from '../export/webm';
+import type { createWebmWriter } from '../export/webm';
 
 /** Most frames one animation export takes (a GIF of more is unwieldy on a slide); longer ranges are sampled. */
 export const MAX_EXPORT_FRAMES = 600;
@@ -69,7 +68,7 @@ export async function exportCsv(): Promise<void> {
     const rows = [];
     for (const step of sampleSteps(times.length - 1, CSV_MAX_ROWS)) {
       const frame = await frameAt(step);
-      rows.push({ step: frame.step, t: frame.t, counts: { ...(chartRow?.(frame.view, frame) ?? {}), ...prefixed(frame.counts) } });
+      rows.push({ step: frame.step, t: frame.t, counts: { ...(chartRow?.(frame) ?? {}), ...prefixed(frame.counts) } });
     }
     const name = `${baseName()}.csv`;
     done(name, await saveText(name, countsCsv(rows), 'text/csv', [{ name: 'CSV', extensions: ['csv'] }]));
@@ -129,6 +128,8 @@ export async function exportAnimation(request: AnimationRequest): Promise<void> 
   store.setState({ motion: false, exportMessage: null, exportJob: { label, done: 0, total } });
   let webm: ReturnType<typeof createWebmWriter> | null = null;
   try {
+    // The encoders are their own chunks: most sessions never export a video.
+    const [{ createGifWriter }, { createWebmWriter, evenSize, webmSupport }] = await Promise.all([import('../export/gif'), import('../export/webm')]);
     const gif = request.kind === 'gif' ? createGifWriter(Math.round(1000 / request.fps)) : null;
     for (let i = 0; i < total && !cancelled; i++) {
       const step = steps[i]!;

@@ -28,7 +28,7 @@ export function builtInLessons(): Map<string, Lesson> {
 /** The lesson for the scene on screen: the teacher's, when one is loaded for it, else the built-in one. */
 export function currentLesson(): Lesson | null {
   const { sceneId, customLesson } = store.getState();
-  const custom = customLesson as Lesson | null;
+  const custom = customLesson;
   if (custom && custom.scene === sceneId) return custom;
   return sceneId ? (builtInLessons().get(sceneId) ?? null) : null;
 }

@@ -1,4 +1,5 @@
 /** Messages between the UI thread and the simulation worker (structured-cloneable data only). */
+import type { SceneId, SceneViews } from '../../sim/scenes';
 import type { MachineModel } from '../../sim/hardware/types';
 
 export interface LoadRequest {
@@ -20,12 +21,22 @@ export interface FrameRequest {
 
 export type WorkerRequest = LoadRequest | FrameRequest;
 
-export interface Frame {
+/** One step of one scene's run: its view has that scene's view type. */
+export interface SceneFrame<Id extends string, V> {
+  /** The scene whose model made this view (src/sim/scenes.ts). */
+  readonly sceneId: Id;
   readonly step: number;
   readonly t: number;
-  readonly view: unknown;
+  readonly view: V;
   readonly counts: Readonly<Record<string, number>>;
 }
+
+/**
+ * A frame of any scene, discriminated by `sceneId`: `frame.sceneId === 'parallel'` narrows
+ * `frame.view` to the ParallelView, with no cast. The worker makes each view with the scene of
+ * that id (sim.worker.ts), which is what this type states across the structured clone.
+ */
+export type Frame = { [Id in SceneId]: SceneFrame<Id, SceneViews[Id]> }[SceneId];
 
 export interface Loaded {
   /** Virtual time after each step; index 0 is the state right after init. */

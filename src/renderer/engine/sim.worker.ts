@@ -3,50 +3,59 @@
  * trace) and answers frame requests. The UI thread never runs the engine.
  */
 import { Timeline } from '../../sim/core/timeline';
+import type { SceneDefinition } from '../../sim/core/scene';
 import type { TraceRecord } from '../../sim/core/engine';
-import { SCENE_MODELS, type AnyScene } from './sceneModels';
-import type { Frame, WorkerRequest, WorkerResponse } from './protocol';
+import type { MachineModel } from '../../sim/hardware/types';
+import { SCENE_MODELS } from '../../sim/scenes';
+import type { LoadRequest, SceneFrame, WorkerRequest, WorkerResponse } from './protocol';
 
+/** A loaded run, its scene's types kept inside the closures. */
 interface Current {
-  scene: AnyScene;
-  timeline: Timeline<unknown, unknown, TraceRecord>;
+  readonly length: number;
+  timeAt(step: number): number;
+  frameAt(step: number): SceneFrame<string, unknown>;
 }
 
 let current: Current | null = null;
 const CHUNK = 5_000;
 
-const post = (message: WorkerResponse, transfer: Transferable[] = []) =>
+const post = (message: WorkerResponse | WireResponse, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(message, transfer);
 
-function frameAt(cur: Current, step: number): Frame {
-  const clamped = Math.max(0, Math.min(step, cur.timeline.length));
-  return {
-    step: clamped,
-    t: cur.timeline.timeAt(clamped),
-    view: cur.scene.view(cur.timeline.stateAt(clamped)),
-    counts: cur.timeline.countsAt(clamped),
+/** What this side posts: a frame made by the scene named in it (the UI reads it as a `Frame`). */
+type WireResponse =
+  | { readonly type: 'loaded'; readonly id: number; readonly loaded: { readonly times: Float64Array; readonly done: boolean; readonly truncated: boolean; readonly first: SceneFrame<string, unknown> } }
+  | { readonly type: 'frame'; readonly id: number; readonly frame: SceneFrame<string, unknown> };
+
+/** Runs a scene into a timeline in chunks (progress between them), typed by the scene's own types. */
+function run<P, S, E, R extends TraceRecord, V, Id extends string>(scene: SceneDefinition<P, S, E, R, V, Id>, request: LoadRequest, machine: MachineModel): { current: Current; done: boolean } {
+  const { params } = scene.parseParams(request.params);
+  const timeline = new Timeline(scene.model(params, machine), request.seed);
+  let done = false;
+  while (!done && timeline.length < request.maxEvents) {
+    done = timeline.extend(Math.min(CHUNK, request.maxEvents - timeline.length)).done;
+    if (!done) post({ type: 'progress', id: request.id, fraction: timeline.length / request.maxEvents });
+  }
+  const frameAt = (step: number): SceneFrame<Id, V> => {
+    const clamped = Math.max(0, Math.min(step, timeline.length));
+    return { sceneId: scene.id, step: clamped, t: timeline.timeAt(clamped), view: scene.view(timeline.stateAt(clamped)), counts: timeline.countsAt(clamped) };
   };
+  return { current: { length: timeline.length, timeAt: (step) => timeline.timeAt(step), frameAt }, done };
 }
 
 function handle(request: WorkerRequest): void {
   if (request.type === 'load') {
     const scene = SCENE_MODELS[request.sceneId];
     if (!scene) throw new Error(`No simulation model for scene "${request.sceneId}".`);
-    const { params } = scene.parseParams(request.params);
-    const timeline = new Timeline(scene.model(params, request.machine), request.seed) as Timeline<unknown, unknown, TraceRecord>;
-    let done = false;
-    while (!done && timeline.length < request.maxEvents) {
-      done = timeline.extend(Math.min(CHUNK, request.maxEvents - timeline.length)).done;
-      if (!done) post({ type: 'progress', id: request.id, fraction: timeline.length / request.maxEvents });
-    }
-    current = { scene, timeline };
-    const times = new Float64Array(timeline.length + 1);
-    for (let step = 0; step <= timeline.length; step++) times[step] = timeline.timeAt(step);
-    post({ type: 'loaded', id: request.id, loaded: { times, done, truncated: !done, first: frameAt(current, 0) } }, [times.buffer]);
+    const loaded = run(scene, request, request.machine);
+    current = loaded.current;
+    const times = new Float64Array(current.length + 1);
+    for (let step = 0; step <= current.length; step++) times[step] = current.timeAt(step);
+    post({ type: 'loaded', id: request.id, loaded: { times, done: loaded.done, truncated: !loaded.done, first: current.frameAt(0) } }, [times.buffer]);
     return;
   }
   if (!current) throw new Error('No scene is loaded.');
-  post({ type: 'frame', id: request.id, frame: frameAt(current, request.step) });
+  post({ type: 'frame', id: request.id, frame: current.frameAt(request.step) });
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {

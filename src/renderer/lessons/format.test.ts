@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCENE_MODELS } from '../engine/sceneModels';
+import { SCENE_MODELS } from '../../sim/scenes';
 import { parseLesson, validateLesson } from './format';
 import type { SceneCatalog } from '../scenario/format';
 

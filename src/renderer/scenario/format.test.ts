@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCENE_MODELS } from '../engine/sceneModels';
+import { SCENE_MODELS } from '../../sim/scenes';
 import { parseScenario, scenarioFileName, serializeScenario, validateScenario, SCENARIO_FORMAT, type Scenario, type SceneCatalog } from './format';
 import { decodeShareHash, encodeShareHash, SHARE_PREFIX } from './shareLink';
 

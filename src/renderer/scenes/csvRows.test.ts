@@ -3,6 +3,7 @@ import { SCENES } from './registry';
 import { Timeline } from '../../sim/core/timeline';
 import { getPreset } from '../../sim/hardware/presets';
 import type { TraceRecord } from '../../sim/core/engine';
+import type { Frame } from '../engine/protocol';
 
 describe('CSV rows of every scene', () => {
   // A column named elapsed_ns is the machine time of the row: it must equal t_ns on every row
@@ -15,7 +16,9 @@ describe('CSV rows of every scene', () => {
       const last = Math.min(timeline.length, 300);
       for (let step = 0; step <= last; step++) {
         const t = timeline.timeAt(step);
-        const row = scene.chartRow!(scene.model.view(timeline.stateAt(step)), { t });
+        // The frame the worker would send for this step (its view made by this scene's model).
+        const frame = { sceneId: scene.id, step, t, view: scene.model.view(timeline.stateAt(step)), counts: {} } as Frame;
+        const row = scene.chartRow!(frame)!;
         if ('elapsed_ns' in row) expect({ step, elapsed: row.elapsed_ns }).toEqual({ step, elapsed: t });
       }
     });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../sim/core/timeline';
 import type { TraceRecord } from '../../sim/core/engine';
-import { SCENE_MODELS } from '../engine/sceneModels';
+import { SCENE_MODELS } from '../../sim/scenes';
 import { getPreset } from '../../sim/hardware/presets';
 import { resolveCacheMachine } from './cache/machine';
 import { convoy } from './parallel/headline';

@@ -1,13 +1,19 @@
-/** Every scene, in sidebar order. */
+/**
+ * Every scene's UI, in sidebar order. Nothing to register here: each scene's folder
+ * (`scenes/<topic>/index.ts`) exports its `sceneUi(…)`, found by this glob, and the order and
+ * the set of scenes come from the one scene registry, src/sim/scenes.ts (docs/ARCHITECTURE.md).
+ */
+import { SCENE_IDS } from '../../sim/scenes';
 import type { SceneUi } from './types';
-import { latencyLadder } from './ladder';
-import { memoryHierarchy } from './cache';
-import { threadsUi } from './threads';
-import { parallelUi } from './parallel';
-import { stacksUi } from './stacks';
-import { simdUi } from './simd';
-import { eventLoopUi } from './eventloop';
-import { bigoUi } from './bigo';
-import { distributedUi } from './distributed';
 
-export const SCENES: readonly SceneUi[] = [latencyLadder, memoryHierarchy, threadsUi, parallelUi, stacksUi, simdUi, eventLoopUi, bigoUi, distributedUi];
+const modules = import.meta.glob<Readonly<Record<string, unknown>>>('./*/index.ts', { eager: true });
+
+/** A SceneUi export (the shape `sceneUi()` returns). */
+function isSceneUi(value: unknown): value is SceneUi {
+  return typeof value === 'object' && value !== null && 'id' in value && 'Stage' in value && 'Inspector' in value && 'resolveMachine' in value && 'model' in value;
+}
+
+const found = Object.values(modules).flatMap((m) => Object.values(m).filter(isSceneUi));
+
+/** The scenes of src/sim/scenes.ts that have a UI, in its order (registry.test.ts checks that every one has). */
+export const SCENES: readonly SceneUi[] = SCENE_IDS.flatMap((id) => found.filter((ui) => ui.id === id));

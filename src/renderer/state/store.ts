@@ -9,6 +9,7 @@ import type { Frame } from '../engine/protocol';
 import type { Pace, Span } from '../engine/playhead';
 import type { Ignored, TimeScale } from '../routing/url';
 import type { OsCacheInfo, MeasurementKind, MeasurementProgress, MeasurementResult, HostInfo } from '../../shared/api';
+import type { Lesson } from '../lessons/format';
 
 /** The latest result of each kind of real measurement. */
 export type MeasurementResults = { readonly [K in MeasurementKind]?: Extract<MeasurementResult, { kind: K }> };
@@ -80,7 +81,7 @@ export interface ClassroomSlice {
   /** Index of the lesson step last applied (−1: none yet). */
   lessonStep: number;
   /** A teacher's own lesson, loaded from a file (replaces the built-in one for its scene). */
-  customLesson: unknown;
+  customLesson: Lesson | null;
   lessonError: string | null;
   pen: boolean;
   /** A running export: frames done of total; null when none runs. */

@@ -9,6 +9,7 @@
  */
 import type { Model, SimContext, TraceRecord } from '../core/engine';
 import type { ParamIssue, SceneDefinition } from '../core/scene';
+import type { ParamSchema, ParamSpec as SchemaSpec } from '../core/params';
 import { nanos, NS_PER_US } from '../core/units';
 import { anagramCost, containerSizes, costCurve, FIT_FROM_N, logLogSlope, stringCost, type AnagramCost, type ContainerSizes, type CurvePoint, type StringCost } from './costs';
 import {
@@ -348,10 +349,20 @@ function view(s: BigOState): BigOView {
   };
 }
 
+/**
+ * The table above in the project-wide schema shape (src/sim/core/params.ts), for `nanoscope
+ * scenes`, `trace` and scenario checks; the table stays the one declaration. A SPEC is a string
+ * there (its bound in characters); the scene's parser also checks it against the structure.
+ */
+export const BIGO_SCHEMA = Object.fromEntries(
+  BIGO_PARAMS.map(({ name, ...spec }): [string, SchemaSpec] => [name, spec.type === 'spec' ? { type: 'string', default: spec.default, maxLength: 4000, label: spec.label, help: spec.help } : spec]),
+) as unknown as ParamSchema<BigOParams>;
+
 /** The Big O. */
-export const bigoScene: SceneDefinition<BigOParams, BigOState, BigOEvent, BigORecord, BigOView> = {
+export const bigoScene: SceneDefinition<BigOParams, BigOState, BigOEvent, BigORecord, BigOView, 'big-o'> = {
   id: 'big-o',
   title: 'The Big O',
+  params: BIGO_SCHEMA,
   defaults: DEFAULTS,
   parseParams,
   serializeParams,

@@ -10,7 +10,9 @@
  * So the side with the worse pattern visibly finishes later.
  */
 import type { Model, SimContext, TraceRecord } from '../core/engine';
-import type { ParamIssue, SceneDefinition } from '../core/scene';
+import type { SceneDefinition } from '../core/scene';
+import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
+
 import { nanos } from '../core/units';
 import { PRESET_IDS } from '../hardware/presets';
 import type { MachineModel } from '../hardware/types';
@@ -161,18 +163,21 @@ export const PATTERN_OPTIONS: readonly { id: PatternId; label: string; params: r
           : ['rows', 'cols', 'count'],
 }));
 
-const PATTERN_IDS = PATTERNS.map((p) => p.id) as readonly string[];
+const PATTERN_IDS: readonly PatternId[] = PATTERNS.map((p) => p.id as PatternId);
 /** Machine ids the scene accepts: the presets and the measured machine. */
 export const CACHE_MACHINE_IDS: readonly string[] = [...PRESET_IDS, 'this-machine'];
 
-const DEFAULTS: CacheSceneParams = { preset: 'teaching', left: 'row-major', right: 'column-major', rows: 32, cols: 32, stride: 64, working: 4096, count: MAX_SCENE_ACCESSES };
-const INT_RANGES: Readonly<Record<'rows' | 'cols' | 'stride' | 'working' | 'count', readonly [number, number]>> = {
-  rows: [1, 256],
-  cols: [1, 256],
-  stride: [1, 1 << 20],
-  working: [8, 1 << 26],
-  count: [1, MAX_SCENE_ACCESSES],
-};
+/** The scene's parameters, declared once. */
+export const CACHE_PARAMS = {
+  preset: { type: 'enum', default: 'teaching', values: CACHE_MACHINE_IDS, label: 'Machine', help: 'The cache hierarchy: a preset, or this machine measured.' },
+  left: { type: 'enum', default: 'row-major', values: PATTERN_IDS, label: 'Left pattern' },
+  right: { type: 'enum', default: 'column-major', values: PATTERN_IDS, label: 'Right pattern' },
+  rows: { type: 'int', default: 32, min: 1, max: 256, label: 'Rows (matrix; n for multiply)' },
+  cols: { type: 'int', default: 32, min: 1, max: 256, label: 'Columns' },
+  stride: { type: 'int', default: 64, min: 1, max: 1 << 20, unit: 'bytes', label: 'Stride' },
+  working: { type: 'int', default: 4096, min: 8, max: 1 << 26, unit: 'bytes', label: 'Working set (random)' },
+  count: { type: 'int', default: MAX_SCENE_ACCESSES, min: 1, max: MAX_SCENE_ACCESSES, label: 'Accesses per side' },
+} satisfies ParamSchema<CacheSceneParams>;
 
 /**
  * The generated pattern parameters behind scene parameters. Elements are 8 bytes. sequential
@@ -201,29 +206,6 @@ export function patternParams(id: PatternId, p: CacheSceneParams): Record<string
     case 'list-shuffled':
       return { nodes: Math.max(1, Math.floor((p.rows * p.cols) / 2)), node: 16, passes: 1 };
   }
-}
-
-function parseParams(raw: Readonly<Record<string, string>>): { params: CacheSceneParams; ignored: ParamIssue[] } {
-  const params: { -readonly [K in keyof CacheSceneParams]: CacheSceneParams[K] } = { ...DEFAULTS };
-  const ignored: ParamIssue[] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'preset') {
-      if (CACHE_MACHINE_IDS.includes(value)) params.preset = value;
-      else ignored.push({ key, reason: `preset must be one of ${CACHE_MACHINE_IDS.join(', ')}` });
-    } else if (key === 'left' || key === 'right') {
-      if (PATTERN_IDS.includes(value)) params[key] = value as PatternId;
-      else ignored.push({ key, reason: `${key} must be one of ${PATTERN_IDS.join(', ')}` });
-    } else if (key in INT_RANGES) {
-      const k = key as keyof typeof INT_RANGES;
-      const [min, max] = INT_RANGES[k];
-      const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-      if (Number.isInteger(n) && n >= min && n <= max) params[k] = n;
-      else ignored.push({ key, reason: `${key} must be an integer from ${min} to ${max}` });
-    } else {
-      ignored.push({ key, reason: 'unknown parameter' });
-    }
-  }
-  return { params, ignored };
 }
 
 const hex = (hi: number, lo: number): string => (hi === 0 ? `0x${lo.toString(16)}` : `0x${hi.toString(16)}${lo.toString(16).padStart(8, '0')}`);
@@ -413,21 +395,14 @@ function sideView(s: CacheSideState): CacheSideView {
 const MATRIX_PATTERNS: readonly string[] = ['row-major', 'column-major'];
 
 /** The Memory Hierarchy scene: two patterns, two copies of one cache hierarchy, one clock. */
-export const cacheScene: SceneDefinition<CacheSceneParams, CacheSceneState, CacheEvent, CacheRecord, CacheView> = {
+export const cacheScene: SceneDefinition<CacheSceneParams, CacheSceneState, CacheEvent, CacheRecord, CacheView, 'memory-hierarchy'> = {
   id: 'memory-hierarchy',
   title: 'Memory Hierarchy',
-  defaults: DEFAULTS,
-  parseParams,
-  serializeParams: (p) => ({
-    preset: p.preset,
-    left: p.left,
-    right: p.right,
-    rows: String(p.rows),
-    cols: String(p.cols),
-    stride: String(p.stride),
-    working: String(p.working),
-    count: String(p.count),
-  }),
+  params: CACHE_PARAMS,
+  defaults: defaultsOf<CacheSceneParams>(CACHE_PARAMS),
+  machineId: (p) => p.preset,
+  parseParams: (raw) => parseWithSchema<CacheSceneParams>(CACHE_PARAMS, raw),
+  serializeParams: (p) => serializeWithSchema<CacheSceneParams>(CACHE_PARAMS, p),
   model: cacheSceneModel,
   view: (state) => {
     const view: CacheView = { sides: [sideView(state.sides[0]), sideView(state.sides[1])] };

@@ -4,6 +4,7 @@
  */
 import type { Model, TraceRecord } from './engine';
 import type { MachineModel } from '../hardware/types';
+import type { ParamSchema } from './params';
 
 /** A parameter that was ignored, and why (e.g. `jitter must be a number from 0 to 0.5`). */
 export interface ParamIssue {
@@ -11,13 +12,24 @@ export interface ParamIssue {
   readonly reason: string;
 }
 
-/** A scene: parameters P, model state S, events E, records R, and a renderer view V. */
-export interface SceneDefinition<P, S, E, R extends TraceRecord, V> {
+/** A scene: parameters P, model state S, events E, records R, a renderer view V, and its URL id. */
+export interface SceneDefinition<P, S, E, R extends TraceRecord, V, Id extends string = string> {
   /** URL id, e.g. 'latency-ladder'. */
-  readonly id: string;
+  readonly id: Id;
   readonly title: string;
+  /**
+   * Every parameter, declared once (name, type, default, range or values, unit, label, help).
+   * URL parsing, the Inspector, the CLI and scenario/lesson validation all read it.
+   */
+  readonly params: ParamSchema<P>;
+  /** `defaultsOf(params)`. */
   readonly defaults: P;
-  /** Parses URL/CLI string parameters; unknown keys and bad values are ignored and reported. */
+  /**
+   * The preset machine the scene runs on for these params outside the app (the CLI), e.g.
+   * `params.preset`; 'this-machine' needs a measurement. Absent: '2020'.
+   */
+  machineId?(params: P): string;
+  /** Parses URL/CLI string parameters; unknown keys and bad values are ignored and reported (usually `parseWithSchema`). */
   parseParams(raw: Readonly<Record<string, string>>): { params: P; ignored: ParamIssue[] };
   /** The inverse of parseParams: `parseParams(serializeParams(p)).params` deep-equals p. */
   serializeParams(params: P): Record<string, string>;

@@ -6,6 +6,7 @@
  */
 import type { Model, SimContext, TraceRecord } from '../core/engine';
 import type { ParamIssue, SceneDefinition } from '../core/scene';
+import type { ParamSchema, ParamSpec as SchemaSpec } from '../core/params';
 import { nanos, NS_PER_S } from '../core/units';
 import type { MachineModel } from '../hardware/types';
 import { getPreset } from '../hardware/presets';
@@ -70,7 +71,7 @@ export function parseDistributedParams(raw: Readonly<Record<string, string>>): {
       else if (text === 'off' || text === 'false' || text === '0') out[key] = false;
       else ignored.push({ key, reason: `${key} must be on or off` });
     } else {
-      if (text === '' && 'optional' in spec && spec.optional) {
+      if ((text === '' || text === '0') && 'optional' in spec && spec.optional) {
         out[key] = null;
         continue;
       }
@@ -296,10 +297,20 @@ function view(s: DistributedState): DistributedView {
   };
 }
 
+/**
+ * The table above in the project-wide schema shape (src/sim/core/params.ts), for `nanoscope
+ * scenes`, `trace` and scenario checks. The table stays the one declaration: the scene's URL
+ * keeps its `on`/`off` and an empty input size (the job's own), which the table's parser reads.
+ */
+export const DISTRIBUTED_SCHEMA = Object.fromEntries(
+  (DISTRIBUTED_PARAMS as readonly ParamSpec[]).map(({ name, ...spec }): [string, SchemaSpec] => [name, spec.type === 'number' && 'optional' in spec && spec.optional ? { ...spec, default: 0, min: 0 } : spec]),
+) as unknown as ParamSchema<DistributedParams>;
+
 /** Beyond one machine. */
-export const distributedScene: SceneDefinition<DistributedParams, DistributedState, DistributedEvent, DistributedRecord, DistributedView> = {
+export const distributedScene: SceneDefinition<DistributedParams, DistributedState, DistributedEvent, DistributedRecord, DistributedView, 'distributed'> = {
   id: 'distributed',
   title: 'Beyond one machine',
+  params: DISTRIBUTED_SCHEMA,
   defaults: DEFAULTS,
   parseParams: parseDistributedParams,
   serializeParams: serializeDistributedParams,

@@ -6,6 +6,8 @@
  */
 import type { Model } from '../core/engine';
 import type { ParamIssue, SceneDefinition } from '../core/scene';
+import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
+
 import { nanos } from '../core/units';
 import type { MachineModel } from '../hardware/types';
 import { PUZZLES } from './corpus/puzzles';
@@ -96,47 +98,30 @@ function presetSource(id: string): string {
   return PUZZLES.find((p) => p.id === id)?.source ?? '';
 }
 
+const RUNTIMES: readonly RuntimeId[] = ['node', 'browser'];
+
+/** The scene's parameters, declared once. `code` defaults to the preset's source. */
+export const EVENT_LOOP_PARAMS = {
+  runtime: { type: 'enum', default: 'node', values: RUNTIMES, label: 'Runtime', help: "Whose event loop: Node 20's or the browser's." },
+  preset: { type: 'enum', default: DEFAULT_PRESET, values: PUZZLES.map((p) => p.id), label: 'Program', help: 'A program from the tutorial and the puzzles.' },
+  code: { type: 'string', default: presetSource(DEFAULT_PRESET), maxLength: MAX_CODE_CHARS, label: 'Code', help: "The program (JavaScript); absent, the preset's source." },
+  view: { type: 'enum', default: 'program', values: ['program', 'c10k'], label: 'View', help: "The program's event loop, or C10k." },
+  requests: { type: 'int', default: DEFAULT_REQUESTS, min: 1, max: 10_000, label: 'Requests (C10k)' },
+  wait: { type: 'enum', default: 'internet', values: ['datacenter', 'internet'], label: 'Each request waits for (C10k)' },
+} satisfies ParamSchema<EventLoopParams>;
+
 function parseParams(raw: Readonly<Record<string, string>>): { params: EventLoopParams; ignored: ParamIssue[] } {
-  let runtime: RuntimeId = 'node';
-  let preset = DEFAULT_PRESET;
-  let code: string | null = null;
-  let view: EventLoopParams['view'] = 'program';
-  let requests = DEFAULT_REQUESTS;
-  let wait: C10kWait = 'internet';
-  const ignored: ParamIssue[] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'runtime') {
-      if (value === 'node' || value === 'browser') runtime = value;
-      else ignored.push({ key, reason: 'runtime must be node or browser' });
-    } else if (key === 'preset') {
-      if (PUZZLES.some((p) => p.id === value)) preset = value;
-      else ignored.push({ key, reason: `preset must be one of ${PUZZLES.map((p) => p.id).join(', ')}` });
-    } else if (key === 'code') {
-      if (value.length <= MAX_CODE_CHARS) code = value;
-      else ignored.push({ key, reason: `code must be at most ${MAX_CODE_CHARS} characters` });
-    } else if (key === 'view') {
-      if (value === 'program' || value === 'c10k') view = value;
-      else ignored.push({ key, reason: 'view must be program or c10k' });
-    } else if (key === 'requests') {
-      const n = /^\d+$/.test(value) ? Number(value) : NaN;
-      if (n >= 1 && n <= 10_000) requests = n;
-      else ignored.push({ key, reason: 'requests must be an integer from 1 to 10000' });
-    } else if (key === 'wait') {
-      if (value === 'datacenter' || value === 'internet') wait = value;
-      else ignored.push({ key, reason: 'wait must be datacenter or internet' });
-    } else {
-      ignored.push({ key, reason: 'unknown parameter' });
-    }
-  }
-  return { params: { runtime, preset, code: code ?? presetSource(preset), view, requests, wait }, ignored };
+  const { params, ignored } = parseWithSchema<EventLoopParams>(EVENT_LOOP_PARAMS, raw);
+  const codeGiven = raw.code !== undefined && !ignored.some((i) => i.key === 'code');
+  return { params: codeGiven ? params : { ...params, code: presetSource(params.preset) }, ignored };
 }
 
 function serializeParams(p: EventLoopParams): Record<string, string> {
-  const out: Record<string, string> = { runtime: p.runtime, preset: p.preset };
+  const all = serializeWithSchema<EventLoopParams>(EVENT_LOOP_PARAMS, p);
+  const out: Record<string, string> = { runtime: all.runtime!, preset: all.preset! };
+  // Short links: the rest only where it differs from its default.
   if (p.code !== presetSource(p.preset)) out.code = p.code;
-  if (p.view !== 'program') out.view = p.view;
-  if (p.requests !== DEFAULT_REQUESTS) out.requests = String(p.requests);
-  if (p.wait !== 'internet') out.wait = p.wait;
+  for (const key of ['view', 'requests', 'wait'] as const) if (p[key] !== EVENT_LOOP_PARAMS[key].default) out[key] = all[key]!;
   return out;
 }
 
@@ -196,10 +181,11 @@ export function eventLoopView(s: EventLoopState): EventLoopView {
 }
 
 /** The event-loop scene. */
-export const eventLoopScene: SceneDefinition<EventLoopParams, EventLoopState, ShowStep, LoopStep, EventLoopView> = {
+export const eventLoopScene: SceneDefinition<EventLoopParams, EventLoopState, ShowStep, LoopStep, EventLoopView, 'event-loop'> = {
   id: 'event-loop',
   title: 'The Event Loop',
-  defaults: { runtime: 'node', preset: DEFAULT_PRESET, code: presetSource(DEFAULT_PRESET), view: 'program', requests: DEFAULT_REQUESTS, wait: 'internet' },
+  params: EVENT_LOOP_PARAMS,
+  defaults: defaultsOf<EventLoopParams>(EVENT_LOOP_PARAMS),
   parseParams,
   serializeParams,
   model: (params, machine) => eventLoopModel(params, machine),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDuration, formatNs, humanSeconds } from './scale';
+import { formatDuration, humanSeconds } from './scale';
+import { formatNs } from '../core/format';
 
 describe('human scale, the 2012 table anchored on L1 = 0.5 ns', () => {
   it('RAM 100 ns → 200 s → "3.3 minutes"', () => {

@@ -2,7 +2,7 @@
  * Human scale: stretch time so one short latency (the anchor) lasts one second, and say the
  * other latencies in everyday words ("3.3 minutes", "9.5 years").
  */
-import { NS_PER_MS, NS_PER_S, NS_PER_US } from '../core/units';
+import { significant } from '../core/format';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -17,11 +17,6 @@ const YEAR = 365.25 * DAY;
  */
 export function humanSeconds(ns: number, anchorNs: number): number {
   return ns / anchorNs;
-}
-
-/** Rounds to `digits` significant digits. */
-function significant(value: number, digits: number): number {
-  return Number(value.toPrecision(digits));
 }
 
 /** Units from largest to smallest: size in seconds, singular, plural. */
@@ -53,20 +48,3 @@ export function formatDuration(seconds: number): string {
   return `${seconds} seconds`;
 }
 
-/**
- * A latency in ns, µs, ms or s with up to 3 significant digits: "0.5 ns", "7 ns", "150 µs",
- * "1 ms", "150 ms", "1.5 s".
- * @param ns - latency, ns (≥ 0)
- */
-export function formatNs(ns: number): string {
-  const units: readonly (readonly [number, string])[] = [
-    [NS_PER_S, 's'],
-    [NS_PER_MS, 'ms'],
-    [NS_PER_US, 'µs'],
-  ];
-  for (const [size, unit] of units) {
-    const value = significant(ns / size, 3);
-    if (value >= 1) return `${value} ${unit}`;
-  }
-  return `${significant(ns, 3)} ns`;
-}

@@ -2,7 +2,8 @@
  * The Latency Ladder scene as the app sees it: URL/CLI parameters, the model, and a plain
  * view of the state for the renderer.
  */
-import type { ParamIssue, SceneDefinition } from '../core/scene';
+import type { SceneDefinition } from '../core/scene';
+import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
 import { PRESET_IDS } from '../hardware/presets';
 import {
   LADDER_ROUTES,
@@ -10,7 +11,6 @@ import {
   type LadderEvent,
   type LadderParams,
   type LadderRecord,
-  type LadderRoute,
   type LadderState,
 } from './model';
 import type { RungId } from './rungs';
@@ -32,36 +32,22 @@ export const LADDER_MACHINE_IDS: readonly string[] = [...PRESET_IDS, 'this-machi
 /** Largest accepted jitter (±50 %). */
 export const MAX_JITTER = 0.5;
 
-const DEFAULTS: LadderParams = { preset: '2012', route: 'all', jitter: 0 };
-
-function parseParams(raw: Readonly<Record<string, string>>): { params: LadderParams; ignored: ParamIssue[] } {
-  let { preset, route, jitter } = DEFAULTS;
-  const ignored: ParamIssue[] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'preset') {
-      if (LADDER_MACHINE_IDS.includes(value)) preset = value;
-      else ignored.push({ key, reason: `preset must be one of ${LADDER_MACHINE_IDS.join(', ')}` });
-    } else if (key === 'route') {
-      if ((LADDER_ROUTES as readonly string[]).includes(value)) route = value as LadderRoute;
-      else ignored.push({ key, reason: `route must be one of ${LADDER_ROUTES.join(', ')}` });
-    } else if (key === 'jitter') {
-      const n = value.trim() === '' ? NaN : Number(value);
-      if (Number.isFinite(n) && n >= 0 && n <= MAX_JITTER) jitter = n;
-      else ignored.push({ key, reason: `jitter must be a number from 0 to ${MAX_JITTER}` });
-    } else {
-      ignored.push({ key, reason: 'unknown parameter' });
-    }
-  }
-  return { params: { preset, route, jitter }, ignored };
-}
+/** The scene's parameters, declared once. */
+export const LADDER_PARAMS = {
+  preset: { type: 'enum', default: '2012', values: LADDER_MACHINE_IDS, label: 'Machine', help: 'The machine whose latencies the ladder shows: a preset, or this machine measured.' },
+  route: { type: 'enum', default: 'all', values: LADDER_ROUTES, label: 'Route', help: 'Which rungs the request visits.' },
+  jitter: { type: 'number', default: 0, min: 0, max: MAX_JITTER, step: 0.05, label: 'Jitter', help: 'Each visit lasts latency × (1 + jitter × u), u uniform in [-1, 1).' },
+} satisfies ParamSchema<LadderParams>;
 
 /** The Latency Ladder: one request climbing from an L1 hit to an intercontinental round trip. */
-export const ladderScene: SceneDefinition<LadderParams, LadderState, LadderEvent, LadderRecord, LadderView> = {
+export const ladderScene: SceneDefinition<LadderParams, LadderState, LadderEvent, LadderRecord, LadderView, 'latency-ladder'> = {
   id: 'latency-ladder',
   title: 'Latency Ladder',
-  defaults: DEFAULTS,
-  parseParams,
-  serializeParams: (p) => ({ preset: p.preset, route: p.route, jitter: String(p.jitter) }),
+  params: LADDER_PARAMS,
+  defaults: defaultsOf<LadderParams>(LADDER_PARAMS),
+  machineId: (p) => p.preset,
+  parseParams: (raw) => parseWithSchema<LadderParams>(LADDER_PARAMS, raw),
+  serializeParams: (p) => serializeWithSchema<LadderParams>(LADDER_PARAMS, p),
   model: ladderModel,
   view: (s) => ({
     route: [...s.route],

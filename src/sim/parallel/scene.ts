@@ -3,7 +3,9 @@
  * ./scheduler for a preset job and a style, and a plain, size-capped view of each state.
  */
 import type { Model } from '../core/engine';
-import type { ParamIssue, SceneDefinition } from '../core/scene';
+import type { SceneDefinition } from '../core/scene';
+import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
+
 import { NS_PER_MS } from '../core/units';
 import type { MachineModel } from '../hardware/types';
 import { PRESET_IDS, PRESETS, type PresetId } from './jobs';
@@ -66,32 +68,15 @@ export const MAX_SEGMENTS_PER_CORE = 2000;
 /** I/O waits the view carries at most: every in-flight one, then the latest finished ones. */
 export const MAX_IO_IN_VIEW = 4000;
 
-const DEFAULTS: ParallelParams = { preset: 'cpu-bound', style: 'gil', workers: 4, cores: 4, switch: 5, serial: 0.1 };
-
-function parseParams(raw: Readonly<Record<string, string>>): { params: ParallelParams; ignored: ParamIssue[] } {
-  let p: ParallelParams = DEFAULTS;
-  const ignored: ParamIssue[] = [];
-  const num = (key: keyof ParallelParams, value: string, min: number, max: number, integer: boolean) => {
-    const text = value.trim();
-    const n = integer ? (/^\d+$/.test(text) ? Number(text) : NaN) : /^\d*\.?\d+(e-?\d+)?$/i.test(text) ? Number(text) : NaN;
-    if (Number.isFinite(n) && n >= min && n <= max) p = { ...p, [key]: n };
-    else ignored.push({ key, reason: `${key} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}` });
-  };
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'preset') {
-      if ((PRESET_IDS as readonly string[]).includes(value)) p = { ...p, preset: value as PresetId };
-      else ignored.push({ key, reason: `preset must be one of ${PRESET_IDS.join(', ')}` });
-    } else if (key === 'style') {
-      if ((STYLES as readonly string[]).includes(value)) p = { ...p, style: value as Style };
-      else ignored.push({ key, reason: `style must be one of ${STYLES.join(', ')}` });
-    } else if (key === 'workers') num(key, value, 1, 16, true);
-    else if (key === 'cores') num(key, value, 1, 16, true);
-    else if (key === 'switch') num(key, value, 0.1, 100, false);
-    else if (key === 'serial') num(key, value, 0, 1, false);
-    else ignored.push({ key, reason: 'unknown parameter' });
-  }
-  return { params: p, ignored };
-}
+/** The scene's parameters, declared once (the Inspector, the URL and the CLI read these ranges). */
+export const PARALLEL_PARAMS = {
+  preset: { type: 'enum', default: 'cpu-bound', values: PRESET_IDS, label: 'Job', help: 'The job: its tasks, their CPU and I/O.' },
+  style: { type: 'enum', default: 'gil', values: STYLES, label: 'Style', help: 'How the job is run: one thread, threads (with or without a GIL), processes or async.' },
+  workers: { type: 'int', default: 4, min: 1, max: 16, label: 'Workers', help: 'Threads or processes (coroutines in flight for async).' },
+  cores: { type: 'int', default: 4, min: 1, max: 16, label: 'Cores' },
+  switch: { type: 'number', default: 5, min: 0.1, max: 100, step: 0.1, unit: 'ms', label: 'GIL switch interval', help: "CPython's sys.setswitchinterval: how long a thread may hold the GIL while others wait." },
+  serial: { type: 'number', default: 0.1, min: 0, max: 1, step: 0.01, label: 'Serial fraction', help: "Amdahl's serial fraction for the curves (does not change the run)." },
+} satisfies ParamSchema<ParallelParams>;
 
 /** The run configuration of a parameter set. */
 export function configOf(params: ParallelParams): RunConfig {
@@ -173,19 +158,13 @@ function view(state: ParallelSceneState): ParallelView {
 }
 
 /** Processes in Parallel. */
-export const parallelScene: SceneDefinition<ParallelParams, ParallelSceneState, ParallelEvent, ParallelRecord, ParallelView> = {
+export const parallelScene: SceneDefinition<ParallelParams, ParallelSceneState, ParallelEvent, ParallelRecord, ParallelView, 'parallel'> = {
   id: 'parallel',
   title: 'Processes in Parallel',
-  defaults: DEFAULTS,
-  parseParams,
-  serializeParams: (p) => ({
-    preset: p.preset,
-    style: p.style,
-    workers: String(p.workers),
-    cores: String(p.cores),
-    switch: String(p.switch),
-    serial: String(p.serial),
-  }),
+  params: PARALLEL_PARAMS,
+  defaults: defaultsOf<ParallelParams>(PARALLEL_PARAMS),
+  parseParams: (raw) => parseWithSchema<ParallelParams>(PARALLEL_PARAMS, raw),
+  serializeParams: (p) => serializeWithSchema<ParallelParams>(PARALLEL_PARAMS, p),
   model: parallelSceneModel,
   view,
 };

@@ -7,7 +7,9 @@
  * horizontal add of a sum, then `done`. The GPU copies in, runs waves of lanes, copies out.
  */
 import type { Model, SimContext, TraceRecord } from '../core/engine';
-import type { ParamIssue, SceneDefinition } from '../core/scene';
+import type { SceneDefinition } from '../core/scene';
+import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
+
 import { nanos, type Nanos } from '../core/units';
 import type { MachineModel } from '../hardware/types';
 import {
@@ -126,34 +128,13 @@ export interface SimdView {
   readonly sources: readonly string[];
 }
 
-const DEFAULTS: SimdParams = { kernel: 'add', style: 'simd', width: 8, n: 100 };
-
-function parseParams(raw: Readonly<Record<string, string>>): { params: SimdParams; ignored: ParamIssue[] } {
-  let p: SimdParams = DEFAULTS;
-  const ignored: ParamIssue[] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'kernel') {
-      if ((KERNELS as readonly string[]).includes(value)) p = { ...p, kernel: value as Kernel };
-      else ignored.push({ key, reason: `kernel must be one of ${KERNELS.join(', ')}` });
-    } else if (key === 'style') {
-      if ((STYLES as readonly string[]).includes(value)) p = { ...p, style: value as Style };
-      else ignored.push({ key, reason: `style must be one of ${STYLES.join(', ')}` });
-    } else if (key === 'width') {
-      const w = Number(value);
-      if ((WIDTHS as readonly number[]).includes(w) && /^\d+$/.test(value)) p = { ...p, width: w as Width };
-      else ignored.push({ key, reason: `width must be one of ${WIDTHS.join(', ')}` });
-    } else if (key === 'n') {
-      const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-      if (Number.isInteger(n) && n >= 1 && n <= MAX_N) p = { ...p, n };
-      else ignored.push({ key, reason: `n must be an integer from 1 to ${MAX_N}` });
-    } else ignored.push({ key, reason: 'unknown parameter' });
-  }
-  return { params: p, ignored };
-}
-
-function serializeParams(p: SimdParams): Record<string, string> {
-  return { kernel: p.kernel, style: p.style, width: String(p.width), n: String(p.n) };
-}
+/** The scene's parameters, declared once. */
+export const SIMD_PARAMS = {
+  kernel: { type: 'enum', default: 'add', values: KERNELS, label: 'Kernel', help: 'The loop body.' },
+  style: { type: 'enum', default: 'simd', values: STYLES, label: 'Style', help: 'Interpreted, scalar, SIMD or GPU.' },
+  width: { type: 'enum', default: 8, values: WIDTHS, label: 'Vector width', unit: 'lanes', help: 'float32 lanes per SIMD register (4 SSE, 8 AVX, 16 AVX-512).' },
+  n: { type: 'int', default: 100, min: 1, max: MAX_N, label: 'Elements (N)' },
+} satisfies ParamSchema<SimdParams>;
 
 /** Builds the plan: the kernel's cost, the step chunks, the other styles and the roofline. */
 export function simdPlan(params: SimdParams, machine: MachineModel): SimdPlan {
@@ -322,12 +303,13 @@ function view(s: SimdState): SimdView {
 }
 
 /** Vectorization. */
-export const simdScene: SceneDefinition<SimdParams, SimdState, SimdEvent, SimdRecord, SimdView> = {
+export const simdScene: SceneDefinition<SimdParams, SimdState, SimdEvent, SimdRecord, SimdView, 'simd'> = {
   id: 'simd',
   title: 'Vectorization',
-  defaults: DEFAULTS,
-  parseParams,
-  serializeParams,
+  params: SIMD_PARAMS,
+  defaults: defaultsOf<SimdParams>(SIMD_PARAMS),
+  parseParams: (raw) => parseWithSchema<SimdParams>(SIMD_PARAMS, raw),
+  serializeParams: (p) => serializeWithSchema<SimdParams>(SIMD_PARAMS, p),
   model: simdModel,
   view,
 };

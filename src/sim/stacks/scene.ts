@@ -7,7 +7,9 @@
  * front as pure plans; the model replays them as events so the timeline can scrub them.
  */
 import type { Model, SimContext, TraceRecord } from '../core/engine';
-import type { ParamIssue, SceneDefinition } from '../core/scene';
+import type { SceneDefinition } from '../core/scene';
+import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
+
 import { nanos, NS_PER_MS } from '../core/units';
 import type { MachineModel } from '../hardware/types';
 import { DEFAULT_KEEP_ALIVE_MS, DEFAULT_PRICES, generateTrace, monthlyCost, periodOf, serveTrace, TRACE_KINDS, type FunctionRun, type TraceKind } from './functions';
@@ -124,55 +126,16 @@ export interface FunctionCosts {
   readonly vmCostPerMonth: number;
 }
 
-const DEFAULTS: StacksParams = {
-  stack: 'container',
-  instances: 40,
-  trace: 'bursty',
-  vmHourly: DEFAULT_PRICES.vmHourly,
-  engineerHourly: DEFAULT_PRICES.engineerHourly,
-  boot: null,
-  keepAlive: DEFAULT_KEEP_ALIVE_MS,
-};
-
-function parseParams(raw: Readonly<Record<string, string>>): { params: StacksParams; ignored: ParamIssue[] } {
-  let p: StacksParams = DEFAULTS;
-  const ignored: ParamIssue[] = [];
-  const number = (key: keyof StacksParams, value: string, min: number, max: number, integer: boolean) => {
-    const text = value.trim();
-    const n = integer ? (/^\d+$/.test(text) ? Number(text) : NaN) : text === '' ? NaN : Number(text);
-    if (Number.isFinite(n) && n >= min && n <= max) p = { ...p, [key]: n };
-    else ignored.push({ key, reason: `${key} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}` });
-  };
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'stack') {
-      if ((STACK_IDS as readonly string[]).includes(value)) p = { ...p, stack: value as StackId };
-      else ignored.push({ key, reason: `stack must be one of ${STACK_IDS.join(', ')}` });
-    } else if (key === 'trace') {
-      if ((TRACE_KINDS as readonly string[]).includes(value)) p = { ...p, trace: value as TraceKind };
-      else ignored.push({ key, reason: `trace must be one of ${TRACE_KINDS.join(', ')}` });
-    } else if (key === 'instances') number(key, value, 1, 500, true);
-    else if (key === 'vmHourly') number(key, value, 0.001, 1000, false);
-    else if (key === 'engineerHourly') number(key, value, 0.01, 10_000, false);
-    else if (key === 'boot') {
-      if (value.trim() !== '') number(key, value, 1, 600_000, true);
-    } else if (key === 'keepAlive') number(key, value, 0, 86_400_000, true);
-    else ignored.push({ key, reason: 'unknown parameter' });
-  }
-  return { params: p, ignored };
-}
-
-function serializeParams(p: StacksParams): Record<string, string> {
-  const out: Record<string, string> = {
-    stack: p.stack,
-    instances: String(p.instances),
-    trace: p.trace,
-    vmHourly: String(p.vmHourly),
-    engineerHourly: String(p.engineerHourly),
-    keepAlive: String(p.keepAlive),
-  };
-  if (p.boot !== null) out.boot = String(p.boot);
-  return out;
-}
+/** The scene's parameters, declared once. */
+export const STACKS_PARAMS = {
+  stack: { type: 'enum', default: 'container', values: STACK_IDS, label: 'Stack', help: 'What each instance runs on: bare metal, a VM, a microVM, a container or a function.' },
+  instances: { type: 'int', default: 40, min: 1, max: 500, label: 'Instances', help: 'Instances to launch (the function stack serves its trace instead).' },
+  trace: { type: 'enum', default: 'bursty', values: TRACE_KINDS, label: 'Request trace', help: 'The requests the function stack serves.' },
+  vmHourly: { type: 'number', default: DEFAULT_PRICES.vmHourly, min: 0.001, max: 1000, step: 0.001, unit: '$/h', label: 'VM price' },
+  engineerHourly: { type: 'number', default: DEFAULT_PRICES.engineerHourly, min: 0.01, max: 10_000, step: 0.01, unit: '$/h', label: 'Engineer price' },
+  boot: { type: 'int', default: null, nullable: true, min: 1, max: 600_000, unit: 'ms', label: 'Boot time', help: "Boot or cold-start time of the stack; empty = the stack's documented figure." },
+  keepAlive: { type: 'int', default: DEFAULT_KEEP_ALIVE_MS, min: 0, max: 86_400_000, unit: 'ms', label: 'Keep-alive', help: 'How long an idle function instance is kept warm.' },
+} satisfies ParamSchema<StacksParams>;
 
 /** The function stack's monthly costs for a served trace (instances of {@link DEFAULT_APP_BYTES}). */
 export function functionCosts(run: FunctionRun, vmHourly: number): FunctionCosts {
@@ -322,12 +285,13 @@ function view(s: StacksState): StacksView {
 }
 
 /** VMs, Containers, Functions. */
-export const stacksScene: SceneDefinition<StacksParams, StacksState, StacksEvent, StacksRecord, StacksView> = {
+export const stacksScene: SceneDefinition<StacksParams, StacksState, StacksEvent, StacksRecord, StacksView, 'stacks'> = {
   id: 'stacks',
   title: 'VMs, Containers, Functions',
-  defaults: DEFAULTS,
-  parseParams,
-  serializeParams,
+  params: STACKS_PARAMS,
+  defaults: defaultsOf<StacksParams>(STACKS_PARAMS),
+  parseParams: (raw) => parseWithSchema<StacksParams>(STACKS_PARAMS, raw),
+  serializeParams: (p) => serializeWithSchema<StacksParams>(STACKS_PARAMS, p),
   model: stacksModel,
   view,
 };

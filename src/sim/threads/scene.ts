@@ -5,6 +5,8 @@
  */
 import type { Model, SimContext, TraceRecord } from '../core/engine';
 import type { ParamIssue, SceneDefinition } from '../core/scene';
+import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
+
 import { nanos } from '../core/units';
 import type { MachineModel } from '../hardware/types';
 import { canStep, cloneState, finished, initialState, runnable, step, whyNotRunnable, type ThreadsMachineState } from './machine';
@@ -168,19 +170,20 @@ export const DEFAULT_MUTEX_NS = 25;
 /** Context switch, ns, when a preset has no figure (latency.md: "a few µs"). */
 export const DEFAULT_CONTEXT_SWITCH_NS = 3000;
 
-const DEFAULTS: ThreadsParams = {
-  strategy: 'nonatomic',
-  workload: 'incdec',
-  threads: 2,
+/** The scene's parameters, declared once. */
+export const THREADS_PARAMS = {
+  strategy: { type: 'enum', default: 'nonatomic', values: STRATEGIES, label: 'Update', help: 'How each thread updates the counter: a plain load/add/store, an atomic, a CAS loop, a mutex or a spinlock.' },
+  workload: { type: 'enum', default: 'incdec', values: WORKLOADS, label: 'Workload' },
+  threads: { type: 'int', default: 2, min: 1, max: 4, label: 'Threads' },
   // Four iterations: with seed 1 the random scheduler interleaves a load and a store of the two
   // threads and loses two updates (counter −1, expected 0) — the scene's point, in its default.
-  iterations: 4,
-  scheduler: 'random',
-  quantum: 2,
-  cores: 2,
-  schedule: [],
-  sharing: 'none',
-};
+  iterations: { type: 'int', default: 4, min: 1, max: 50, label: 'Iterations per thread' },
+  scheduler: { type: 'enum', default: 'random', values: SCHEDULERS, label: 'Scheduler' },
+  quantum: { type: 'int', default: 2, min: 1, max: 20, label: 'Quantum', unit: 'ops', help: 'Round-robin: ops per turn; random: a thread is preempted after each op with probability 1/quantum.' },
+  cores: { type: 'int', default: 2, min: 1, max: 4, label: 'Cores', help: "Cores in 'parallel' mode; thread t runs on core t mod cores." },
+  schedule: { type: 'int-list', default: [], min: 0, max: 3, maxItems: 10_000, label: 'Schedule', help: 'The user scheduler\'s steps (thread ids), replayed exactly; the longest valid prefix is kept.' },
+  sharing: { type: 'enum', default: 'none', values: SHARINGS, label: 'Sharing', help: 'Two threads with their own counters, on one cache line or padded apart.' },
+} satisfies ParamSchema<ThreadsParams>;
 
 /** The programs a parameter set runs: sharing turns the workload into two threads with own counters. */
 export function programsOf(params: ThreadsParams): Programs {
@@ -188,37 +191,12 @@ export function programsOf(params: ThreadsParams): Programs {
   return compile(params.strategy, params.workload, params.threads, params.iterations);
 }
 
-function intParam(value: string, min: number, max: number): number | null {
-  if (!/^\d+$/.test(value.trim())) return null;
-  const n = Number(value);
-  return n >= min && n <= max ? n : null;
-}
-
 function parseParams(raw: Readonly<Record<string, string>>): { params: ThreadsParams; ignored: ParamIssue[] } {
-  let p: ThreadsParams = DEFAULTS;
-  const ignored: ParamIssue[] = [];
-  let scheduleText: string | undefined;
-  const oneOf = <T extends string>(key: keyof ThreadsParams, value: string, allowed: readonly T[]) => {
-    if ((allowed as readonly string[]).includes(value)) p = { ...p, [key]: value };
-    else ignored.push({ key, reason: `${key} must be one of ${allowed.join(', ')}` });
-  };
-  const int = (key: keyof ThreadsParams, value: string, min: number, max: number) => {
-    const n = intParam(value, min, max);
-    if (n === null) ignored.push({ key, reason: `${key} must be an integer from ${min} to ${max}` });
-    else p = { ...p, [key]: n };
-  };
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'strategy') oneOf(key, value, STRATEGIES);
-    else if (key === 'workload') oneOf(key, value, WORKLOADS);
-    else if (key === 'scheduler') oneOf(key, value, SCHEDULERS);
-    else if (key === 'sharing') oneOf(key, value, SHARINGS);
-    else if (key === 'threads') int(key, value, 1, 4);
-    else if (key === 'iterations') int(key, value, 1, 50);
-    else if (key === 'quantum') int(key, value, 1, 20);
-    else if (key === 'cores') int(key, value, 1, 4);
-    else if (key === 'schedule') scheduleText = value;
-    else ignored.push({ key, reason: 'unknown parameter' });
-  }
+  // The schedule is checked against the programs the other parameters make (its longest valid prefix is kept).
+  const { schedule: scheduleText, ...rest } = raw;
+  const parsed = parseWithSchema<ThreadsParams>(THREADS_PARAMS, rest);
+  let p = parsed.params;
+  const ignored = parsed.ignored;
   if (p.workload === 'appendpop' && p.sharing === 'none' && (p.strategy === 'atomic' || p.strategy === 'cas')) {
     ignored.push({ key: 'strategy', reason: 'appendpop has no single-word update: use nonatomic, mutex or spinlock' });
     p = { ...p, strategy: 'nonatomic' };
@@ -530,22 +508,13 @@ function view(s: ThreadsState): ThreadsView {
 }
 
 /** Threads and a Shared Counter. */
-export const threadsScene: SceneDefinition<ThreadsParams, ThreadsState, ThreadsEvent, ThreadsRecord, ThreadsView> = {
+export const threadsScene: SceneDefinition<ThreadsParams, ThreadsState, ThreadsEvent, ThreadsRecord, ThreadsView, 'threads'> = {
   id: 'threads',
   title: 'Threads and a Shared Counter',
-  defaults: DEFAULTS,
+  params: THREADS_PARAMS,
+  defaults: defaultsOf<ThreadsParams>(THREADS_PARAMS),
   parseParams,
-  serializeParams: (p) => ({
-    strategy: p.strategy,
-    workload: p.workload,
-    threads: String(p.threads),
-    iterations: String(p.iterations),
-    scheduler: p.scheduler,
-    quantum: String(p.quantum),
-    cores: String(p.cores),
-    schedule: p.schedule.join(','),
-    sharing: p.sharing,
-  }),
+  serializeParams: (p) => serializeWithSchema<ThreadsParams>(THREADS_PARAMS, p),
   model: threadsModel,
   view,
 };

@@ -11,6 +11,7 @@ import { setParam, setParams } from '../../controller/sceneController';
 import { BIGO_PARAMS, checkSceneSpec, DEFAULT_OPS, mixLabel, MIXES, type BigOView, type Mix, type ParamSpec } from '../../../sim/bigo/scene';
 import { STRUCTURE_IDS, type StructureId } from '../../../sim/bigo/structures';
 import { formatCount } from './growthChart';
+import { bigoViewOf } from './stepReadout';
 
 const spec = (name: string): ParamSpec => BIGO_PARAMS.find((p) => p.name === name)!;
 
@@ -120,7 +121,7 @@ function Extras({ view }: { view: BigOView }) {
 
 export function BigOInspector() {
   const params = useApp((s) => s.params);
-  const view = useApp((s) => s.frame?.view) as BigOView | undefined;
+  const view = useApp((s) => bigoViewOf(s.frame));
   const structure = ((STRUCTURE_IDS as readonly string[]).includes(params.structure ?? '') ? params.structure : 'list') as StructureId;
   const mix = ((MIXES as readonly string[]).includes(params.mix ?? '') ? params.mix : 'front') as Mix;
   const n = spec('n');

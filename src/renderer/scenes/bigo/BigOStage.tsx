@@ -11,6 +11,7 @@ import { BLOCKLEN } from '../../../sim/bigo/structures';
 import { curvePath, formatCount, GUIDES, growthLayout, guidePath } from './growthChart';
 import { dequeLayout, listLayout } from './slotsLayout';
 import { describeStep } from './stepReadout';
+import { bigoViewOf } from './stepReadout';
 
 /** A colour per element, from its id (the op that added it), so the eye can follow it. */
 const hue = (id: number) => (id * 47) % 360;
@@ -209,7 +210,7 @@ function SpacePanel({ view }: { view: BigOView }) {
 }
 
 export function BigOStage() {
-  const view = useApp((s) => s.frame?.view) as BigOView | undefined;
+  const view = useApp((s) => bigoViewOf(s.frame));
   if (!view) return <div className="bigo-stage" data-testid="bigo.stage" />;
   const last = view.last;
   return (

@@ -1,4 +1,5 @@
 /** What a step says: one line for screen readers (narrateBigO) and the numbers its charts plot, as CSV columns (bigoChartRow). */
+import type { Frame } from '../../engine/protocol';
 import type { BigOView } from '../../../sim/bigo/scene';
 import type { OpStep } from '../../../sim/bigo/structures';
 
@@ -21,16 +22,14 @@ export function describeStep(view: BigOView, s: OpStep): string {
   return parts.join('; ');
 }
 
-export function narrateBigO(raw: unknown): string {
-  const view = raw as BigOView;
+export function narrateBigO(view: BigOView): string {
   const held = view.structure === 'list' ? `${view.capacity} slots` : `${view.blocks} block${view.blocks === 1 ? '' : 's'}`;
   if (!view.last) return `An empty ${view.structure} (${held}), ${view.opsTotal} ops to go: ${view.mixLabel}.`;
   return `Op ${view.last.i + 1} of ${view.opsTotal}, ${describeStep(view, view.last)}. ${view.size} elements in ${held}, ${view.bytes} bytes; ${view.totals.moved} moves so far.`;
 }
 
 /** CSV columns: the step as the CLI reports it, the totals and the space held. */
-export function bigoChartRow(raw: unknown): Record<string, number | string> {
-  const view = raw as BigOView;
+export function bigoChartRow(view: BigOView): Record<string, number | string> {
   const s = view.last;
   return {
     op: s ? s.op : '',
@@ -45,4 +44,9 @@ export function bigoChartRow(raw: unknown): Record<string, number | string> {
     bytes: view.bytes,
     wasted_slots: view.wastedSlots,
   };
+}
+
+/** This scene's view in a frame; undefined when the frame is another scene's (the literal id narrows the view's type). */
+export function bigoViewOf(frame: Frame | null | undefined): BigOView | undefined {
+  return frame?.sceneId === 'big-o' ? frame.view : undefined;
 }

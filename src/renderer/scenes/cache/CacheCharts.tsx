@@ -1,9 +1,10 @@
 /** Accesses done, L1 hit rate and AMAT over machine time, both sides; a marker follows the playhead. */
 import { useEffect, useMemo, useRef } from 'react';
 import { store } from '../../state/store';
-import { formatNs } from '../../../sim/ladder/scale';
+
 import { miniChart, type Metric } from './charts';
 import type { SeriesPoint } from './series';
+import { formatNs } from '../../../sim/core/format';
 
 const METRICS: { id: Metric; title: string; format: (v: number) => string }[] = [
   { id: 'accesses', title: 'Accesses done', format: (v) => String(Math.round(v)) },

@@ -5,7 +5,8 @@ import { setParam } from '../../controller/sceneController';
 import { PRESETS } from '../../../sim/hardware/presets';
 import { cacheScene, PATTERN_OPTIONS, type CacheSceneParams } from '../../../sim/cache/scene';
 import { TracePanel } from './TracePanel';
-import { asCacheView, DEFAULT_PRESET, resolveCacheMachine } from './machine';
+import { DEFAULT_PRESET, resolveCacheMachine } from './machine';
+import { cacheViewOf } from './stepReadout';
 
 type NumberKey = 'rows' | 'cols' | 'stride' | 'working' | 'count';
 
@@ -61,7 +62,7 @@ function NumberField({ name, label, value }: { name: NumberKey; label: string; v
 
 export function CacheInspector() {
   const params = useApp((s) => s.params);
-  const view = asCacheView(useApp((s) => s.frame?.view));
+  const view = useApp((s) => cacheViewOf(s.frame)) ?? null;
   const { machine } = resolveCacheMachine(params);
   const used = new Set<keyof CacheSceneParams>(PATTERN_OPTIONS.filter((o) => o.id === params.left || o.id === params.right).flatMap((o) => [...o.params]));
 

@@ -12,10 +12,11 @@ import { runMeasurement } from '../../controller/measure';
 import { saveText } from '../../controller/files';
 import { getPreset } from '../../../sim/hardware/presets';
 import { machineFromMeasurements } from '../../../sim/hardware/thisMachine';
-import { formatNs } from '../../../sim/ladder/scale';
-import { formatBytes } from '../../charts/chaseChart';
+
 import { heatMapLayout, mountainGrid, predictBandwidth, predictionLevels } from './mountain';
 import { HEAT_MAP_BOX, MountainHeatMap } from './MountainHeatMap';
+import { formatNs } from '../../../sim/core/format';
+import { formatBytes } from '../../../sim/core/format';
 
 const MiB = 1024 * 1024;
 const SIZES: { bytes: number; label: string }[] = [
@@ -25,6 +26,7 @@ const SIZES: { bytes: number; label: string }[] = [
   { bytes: 1024 * MiB, label: '1 GiB' },
 ];
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): the real run's settings live and die with this scene's panel; they are not in the URL or a scenario.
 const settings = createStore<{ maxBytes: number }>()(() => ({ maxBytes: 256 * MiB }));
 
 /** Starts the memory mountain with the chosen largest working set (the R key too). */

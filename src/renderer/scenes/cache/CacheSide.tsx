@@ -5,10 +5,11 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { store } from '../../state/store';
-import { formatNs } from '../../../sim/ladder/scale';
+
 import type { CacheLevelView, CacheSideView } from '../../../sim/cache/scene';
 import { splitAddress } from './addressSplit';
 import { levelsLayout, travelPoint, type LevelsLayout } from './levelsLayout';
+import { formatNs } from '../../../sim/core/format';
 
 const pct = (part: number, whole: number): string => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)} %`);
 

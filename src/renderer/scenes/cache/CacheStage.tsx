@@ -10,8 +10,9 @@ import { headline } from './headline';
 import { CacheSide } from './CacheSide';
 import { CacheCharts } from './CacheCharts';
 import { useSeries } from './useSeries';
-import { asCacheView, resolveCacheMachine } from './machine';
+import { resolveCacheMachine } from './machine';
 import { runTrace, useTrace } from './traceRun';
+import { cacheViewOf } from './stepReadout';
 
 function TraceBanner() {
   const status = useTrace((s) => s.status);
@@ -37,7 +38,7 @@ export function CacheStage() {
   const series = useSeries();
   const [boxRef, size] = useSize<HTMLDivElement>();
   const [dragging, setDragging] = useState(false);
-  const view = asCacheView(frame?.view);
+  const view = cacheViewOf(frame) ?? null;
   const sideWidth = Math.max(160, Math.floor((size.width - size.font * 2.2) / 2));
   const [sidesRef, sides] = useSize<HTMLDivElement>();
   // The charts take what the sides leave (headline ≈ 3 lines), within reason.

@@ -1,6 +1,7 @@
 /** One memory-mountain heat map: working set across (log2), stride down, colour = GB/s, cache sizes marked. */
-import { formatBytes } from '../../charts/chaseChart';
+
 import type { HeatMapLayout } from './mountain';
+import { formatBytes } from '../../../sim/core/format';
 
 export interface CacheMark {
   readonly name: string;

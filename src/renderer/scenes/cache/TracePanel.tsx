@@ -1,10 +1,11 @@
 /** "Load a trace…": a file input (or a drop on the stage), progress, Cancel, and the exact final counters. */
 import { useApp } from '../../state/store';
 import { FileInput } from '../../components/FileInput';
-import { formatNs } from '../../../sim/ladder/scale';
-import { formatBytes } from '../../charts/chaseChart';
+
 import { cancelTrace, clearTrace, runTrace, useTrace } from './traceRun';
 import { resolveCacheMachine } from './machine';
+import { formatNs } from '../../../sim/core/format';
+import { formatBytes } from '../../../sim/core/format';
 
 const FIELDS = ['accesses', 'hits', 'misses', 'reads', 'read_hits', 'read_misses', 'writes', 'write_hits', 'write_misses', 'writebacks'] as const;
 

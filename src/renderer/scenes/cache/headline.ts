@@ -1,6 +1,7 @@
 /** The stage's one-line verdict on the two sides. */
-import { formatNs } from '../../../sim/ladder/scale';
+
 import type { CacheView } from '../../../sim/cache/scene';
+import { formatNs } from '../../../sim/core/format';
 
 /** Before the end: what is about to race. At the end: "A finished in X, B in Y: B is Z× slower, same Big O." */
 export function headline(view: CacheView): string {

@@ -1,25 +1,21 @@
-import { cacheScene } from '../../../sim/cache/scene';
-import type { AnyScene } from '../../engine/sceneModels';
-import type { SceneUi } from '../types';
-import { CacheStage } from './CacheStage';
-import { CacheInspector } from './CacheInspector';
-import { CacheExplain } from './CacheExplain';
-import { CacheRealRun, measureMountain } from './CacheRealRun';
+import { cacheScene, type CacheView } from '../../../sim/cache/scene';
+import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { resolveCacheMachine } from './machine';
-import { narrateCache, cacheChartRow } from './stepReadout';
+import { cacheChartRow, cacheViewOf, narrateCache } from './stepReadout';
 
-export const memoryHierarchy: SceneUi = {
+export const memoryHierarchy: SceneUi = sceneUi<CacheView>({
   id: cacheScene.id,
   title: 'Memory Hierarchy',
   summary: 'Same Big O, ten times the time: the cache decides',
-  model: cacheScene as AnyScene,
+  model: cacheScene,
   defaultScale: 'linear',
   resolveMachine: (params) => resolveCacheMachine(params),
-  Stage: CacheStage,
-  Inspector: CacheInspector,
-  Explain: CacheExplain,
-  RealRun: CacheRealRun,
-  runRealRun: () => void measureMountain(),
+  Stage: lazyPanel(() => import('./CacheStage'), (m) => m.CacheStage),
+  Inspector: lazyPanel(() => import('./CacheInspector'), (m) => m.CacheInspector),
+  Explain: lazyPanel(() => import('./CacheExplain'), (m) => m.CacheExplain),
+  RealRun: lazyPanel(() => import('./CacheRealRun'), (m) => m.CacheRealRun),
+  runRealRun: () => void import('./CacheRealRun').then((m) => m.measureMountain()),
+  viewOf: cacheViewOf,
   narrate: narrateCache,
   chartRow: cacheChartRow,
-};
+});

@@ -1,9 +1,9 @@
 /** What a step says: one line for screen readers (narrate…) and the numbers its charts plot, as CSV columns (…ChartRow). */
+import type { Frame } from '../../engine/protocol';
 import type { CacheView } from '../../../sim/cache/scene';
 import { headline } from './headline';
 
-export function narrateCache(raw: unknown): string {
-  const view = raw as CacheView;
+export function narrateCache(view: CacheView): string {
   if (view.sides.every((s) => s.done)) return headline(view);
   return view.sides
     .map((side) => {
@@ -15,8 +15,7 @@ export function narrateCache(raw: unknown): string {
 }
 
 /** CSV columns per side: accesses, L1 hits and misses, hit rate, AMAT and time so far (what the charts plot). */
-export function cacheChartRow(raw: unknown): Record<string, number | string> {
-  const view = raw as CacheView;
+export function cacheChartRow(view: CacheView): Record<string, number | string> {
   const row: Record<string, number | string> = {};
   view.sides.forEach((side, i) => {
     const l1 = side.levels[0]?.counters;
@@ -29,4 +28,9 @@ export function cacheChartRow(raw: unknown): Record<string, number | string> {
     row[`side${i}_elapsed_ns`] = side.elapsedNs;
   });
   return row;
+}
+
+/** This scene's view in a frame; undefined when the frame is another scene's (the literal id narrows the view's type). */
+export function cacheViewOf(frame: Frame | null | undefined): CacheView | undefined {
+  return frame?.sceneId === 'memory-hierarchy' ? frame.view : undefined;
 }

@@ -19,6 +19,7 @@ export interface TraceState {
   readonly error: string | null;
 }
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): a loaded trace file's run (progress, outcome) belongs to this scene's trace worker; no other panel reads it.
 export const traceStore = createStore<TraceState>()(() => ({ status: 'idle', fileName: null, machineName: null, progress: null, outcome: null, error: null }));
 
 export function useTrace<T>(selector: (state: TraceState) => T): T {

@@ -3,7 +3,8 @@ import { SourcesList } from '../../components/SourcesList';
 import { NumberField } from '../../components/NumberField';
 import { useApp } from '../../state/store';
 import { setParam, setParams } from '../../controller/sceneController';
-import { DISTRIBUTED_PARAMS, type DistributedView, type ParamSpec } from '../../../sim/distributed/scene';
+import { DISTRIBUTED_PARAMS, type ParamSpec } from '../../../sim/distributed/scene';
+import { distributedViewOf } from './stepReadout';
 
 const JOB_LABELS: Record<string, string> = {
   wordcount: 'Word count (30 GB of text)',
@@ -58,7 +59,7 @@ function Field({ spec, value }: { spec: ParamSpec; value: string | undefined }) 
 
 export function DistributedInspector() {
   const params = useApp((s) => s.params);
-  const view = useApp((s) => s.frame?.view) as DistributedView | undefined;
+  const view = useApp((s) => distributedViewOf(s.frame));
   return (
     <div className="inspector dist-inspector" data-testid="distributed.inspector">
       {(DISTRIBUTED_PARAMS as readonly ParamSpec[]).map((spec) => (

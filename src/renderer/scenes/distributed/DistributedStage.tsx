@@ -9,6 +9,7 @@ import { useApp } from '../../state/store';
 import { useSize } from '../../components/useSize';
 import type { DistributedView } from '../../../sim/distributed/scene';
 import { splitStates, coreStates, formatBytesDecimal, formatDollars, formatSeconds, ganttLayout, groupLinks, scalingLayout, shuffleNodes } from './charts';
+import { distributedViewOf } from './stepReadout';
 
 const PHASES = ['setup', 'map', 'shuffle', 'reduce', 'commit'] as const;
 
@@ -379,7 +380,7 @@ function CombinerSides({ view }: { view: DistributedView }) {
 }
 
 export function DistributedStage() {
-  const view = useApp((s) => s.frame?.view) as DistributedView | undefined;
+  const view = useApp((s) => distributedViewOf(s.frame));
   if (!view || !('scaling' in view)) return <div className="dist-stage" data-testid="distributed.stage" />;
   return (
     // The stage scrolls on small screens: focusable so the keyboard can scroll it too.

@@ -1,8 +1,9 @@
 /** The Inspector: the step in words, the runtime's rules, how the program ended, the I/O latency used. */
 import { Fragment } from 'react';
 import { useApp } from '../../state/store';
-import type { C10kFrame, EventLoopView } from '../../../sim/eventloop/scene';
+import type { C10kFrame } from '../../../sim/eventloop/scene';
 import { formatNs } from './TimeAxis';
+import { eventLoopViewOf } from './stepReadout';
 
 const NODE_RULES = [
   'After every callback: the whole nextTick queue, then every microtask (promise jobs, queueMicrotask), again until both are empty.',
@@ -48,7 +49,7 @@ function C10kInspector({ frame, index }: { frame: C10kFrame; index: number }) {
 }
 
 export function EventLoopInspector() {
-  const view = useApp((s) => s.frame?.view) as EventLoopView | undefined;
+  const view = useApp((s) => eventLoopViewOf(s.frame));
   if (!view) return <div className="inspector" data-testid="eventloop.inspector" />;
   if (view.c10k) return <C10kInspector frame={view.c10k} index={view.index} />;
   const step = view.step;

@@ -15,7 +15,9 @@ import { runInBrowserWorker, type BrowserRealOutcome } from './browserReal';
 import { compareOutputs, outputLines, raceRules, terminalLines, verdict, type CompareRow, type RunFailures } from './compare';
 import { commitProgram, currentProgram, editorText, isStale } from './editorText';
 import { OutOfDate } from './OutOfDate';
+import { eventLoopViewOf } from './stepReadout';
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): the last real run's program and the browser run's outcome are this scene's; results shared with other scenes go through the app store's `results`.
 /** Which program the stored result belongs to; the browser runtime's last run (it needs no host). */
 const lastRun = createStore<{ source: string | null; browser: (BrowserRealOutcome & { source: string }) | null; browserRunning: boolean }>()(() => ({ source: null, browser: null, browserRunning: false }));
 
@@ -25,7 +27,7 @@ const lastRun = createStore<{ source: string | null; browser: (BrowserRealOutcom
  * frame. Code the user did not type here asks first (controller/trust.ts).
  */
 export async function runRealEventLoop(): Promise<boolean> {
-  const view = store.getState().frame?.view as EventLoopView | undefined;
+  const view = eventLoopViewOf(store.getState().frame);
   const code = currentProgram();
   // The C10k view is closed forms: there is no program of its own to run.
   if (!view || view.c10k || code === null) return false;
@@ -150,7 +152,7 @@ function Verdict({ rows, failed, realLabel }: { rows: readonly CompareRow[]; fai
 }
 
 export function EventLoopRealRun() {
-  const view = useApp((s) => s.frame?.view) as EventLoopView | undefined;
+  const view = useApp((s) => eventLoopViewOf(s.frame));
   if (!view) return <div className="realrun el-realrun" data-testid="eventloop.real" />;
   if (view.c10k) {
     return (

@@ -11,13 +11,13 @@ import { commitProgram, editorText, isStale } from './editorText';
 import { OutOfDate } from './OutOfDate';
 import { setParam, setParams } from '../../controller/sceneController';
 import { PUZZLES } from '../../../sim/eventloop/corpus/puzzles';
-import type { EventLoopView } from '../../../sim/eventloop/scene';
 import type { QueueItem } from '../../../sim/eventloop/trace';
 import { CodeEditor } from './CodeEditor';
 import { trustCode } from '../../controller/trust';
-import { loadDraft, saveDraft } from './draft';
+import { INITIAL_HASH, loadDraft, saveDraft } from './draft';
 import { TimeAxis, formatNs } from './TimeAxis';
 import { C10kView } from './C10kView';
+import { eventLoopViewOf } from './stepReadout';
 
 const presetSource = (id: string | undefined): string => PUZZLES.find((p) => p.id === id)?.source ?? PUZZLES[0]?.source ?? '';
 
@@ -79,8 +79,6 @@ function Toolbar({ params, text, onPreset }: { params: Record<string, string>; t
 }
 
 /** The hash the page was opened with: only that first visit may name a program explicitly. */
-// Read when the module loads, i.e. when the page opens (and not at all outside a page, as in unit tests).
-const initialHash = typeof window === 'undefined' ? '' : window.location.hash;
 let firstMount = true;
 
 /** The program text: the URL's when the page was opened on a link naming one, else the autosaved draft. */
@@ -96,7 +94,7 @@ function useProgram(params: Record<string, string>): [string, (v: string) => voi
   };
   useEffect(() => {
     editorText.setState({ text: current });
-    const explicit = firstMount && /[?&](code|preset)=/.test(initialHash);
+    const explicit = firstMount && /[?&](code|preset)=/.test(INITIAL_HASH);
     firstMount = false;
     const draft = loadDraft();
     if (!explicit && draft !== null && draft !== current) {
@@ -162,7 +160,7 @@ export function EventLoopStage() {
 }
 
 function ProgramView({ params }: { params: Record<string, string> }) {
-  const view = useApp((s) => s.frame?.view) as EventLoopView | undefined;
+  const view = useApp((s) => eventLoopViewOf(s.frame));
   const [text, edit, preset] = useProgram(params);
   const step = view?.step ?? null;
   const q = step?.queues;

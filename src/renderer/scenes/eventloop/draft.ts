@@ -4,6 +4,13 @@
  */
 const KEY = 'nanoscope.eventloop.draft.v1';
 
+/**
+ * The page's hash when it opened (read when this module loads: the scene's index.ts imports it
+ * eagerly, while the stage is a chunk loaded later, after the app has rewritten the URL).
+ * Empty outside a page, as in unit tests.
+ */
+export const INITIAL_HASH = typeof window === 'undefined' ? '' : window.location.hash;
+
 /** The saved draft, or null. */
 export function loadDraft(): string | null {
   try {

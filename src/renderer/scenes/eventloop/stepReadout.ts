@@ -1,12 +1,12 @@
 /** What a step says: one line for screen readers (narrateEventLoop) and the queue lengths, as CSV columns (eventLoopChartRow). */
+import type { Frame } from '../../engine/protocol';
 import type { EventLoopView } from '../../../sim/eventloop/scene';
 
 const QUEUES = ['ticks', 'microtasks', 'timers', 'check', 'io', 'tasks', 'frames'] as const;
 
 const C10K_WORDS = { blocking: 'one blocking thread', threads: 'a thread per request', 'event-loop': 'the event loop' } as const;
 
-export function narrateEventLoop(raw: unknown): string {
-  const view = raw as EventLoopView;
+export function narrateEventLoop(view: EventLoopView): string {
   if (view.c10k) {
     const { tNs, results } = view.c10k;
     const where = results.map((r) => `${C10K_WORDS[r.strategy]} ${tNs >= r.totalNs ? 'is done' : 'is still serving'}`).join(', ');
@@ -22,8 +22,7 @@ export function narrateEventLoop(raw: unknown): string {
 }
 
 /** CSV columns: the phase, the stack depth, each queue's length and the console lines so far. */
-export function eventLoopChartRow(raw: unknown): Record<string, number | string> {
-  const view = raw as EventLoopView;
+export function eventLoopChartRow(view: EventLoopView): Record<string, number | string> {
   if (view.c10k) {
     const { tNs, results } = view.c10k;
     return Object.fromEntries(results.map((r) => [`${r.strategy.replace('-', '_')}_done`, tNs >= r.totalNs ? 1 : 0]));
@@ -31,4 +30,9 @@ export function eventLoopChartRow(raw: unknown): Record<string, number | string>
   const row: Record<string, number | string> = { phase: view.step?.phase ?? 'before', stack_depth: view.step?.stack.length ?? 0, console_lines: view.console.length };
   for (const q of QUEUES) row[q] = view.step?.queues[q].length ?? 0;
   return row;
+}
+
+/** This scene's view in a frame; undefined when the frame is another scene's (the literal id narrows the view's type). */
+export function eventLoopViewOf(frame: Frame | null | undefined): EventLoopView | undefined {
+  return frame?.sceneId === 'event-loop' ? frame.view : undefined;
 }

@@ -2,10 +2,12 @@ import { useEffect, useRef } from 'react';
 import { useApp } from '../../state/store';
 import { setParam } from '../../controller/sceneController';
 import { PRESETS } from '../../../sim/hardware/presets';
-import { formatNs } from '../../../sim/ladder/scale';
+
 import { THIS_MACHINE, resolveLadderMachine } from './machine';
 import { store } from '../../state/store';
-import type { LadderView } from '../../../sim/ladder/scene';
+import { LADDER_PARAMS } from '../../../sim/ladder/scene';
+import { ladderViewOf } from './stepReadout';
+import { formatNs } from '../../../sim/core/format';
 
 const ROUTES: { id: string; label: string }[] = [
   { id: 'all', label: 'Every rung, fastest first' },
@@ -17,7 +19,7 @@ const ROUTES: { id: string; label: string }[] = [
 export function LadderInspector() {
   const params = useApp((s) => s.params);
   const counts = useApp((s) => s.frame?.counts);
-  const view = useApp((s) => s.frame?.view) as LadderView | undefined;
+  const view = useApp((s) => ladderViewOf(s.frame));
   const total = useApp((s) => s.span.tEnd);
   const measured = useApp((s) => s.results['memory-latency'] !== undefined);
   const { machine } = resolveLadderMachine(params, store.getState());
@@ -64,9 +66,9 @@ export function LadderInspector() {
         <span>Jitter: ±{Math.round(jitter * 100)} % per visit (random, from the Seed field)</span>
         <input
           type="range"
-          min={0}
-          max={0.5}
-          step={0.05}
+          min={LADDER_PARAMS.jitter.min}
+          max={LADDER_PARAMS.jitter.max}
+          step={LADDER_PARAMS.jitter.step}
           value={jitter}
           onChange={(e) => setParam('jitter', e.target.value)}
           data-testid="ladder.jitter"

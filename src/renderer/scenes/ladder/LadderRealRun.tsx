@@ -9,12 +9,14 @@ import { measureMachine } from './measureMachine';
 import { setParam } from '../../controller/sceneController';
 import { getPreset } from '../../../sim/hardware/presets';
 import { measuredLevels } from '../../../sim/hardware/thisMachine';
-import { formatNs } from '../../../sim/ladder/scale';
+
 import { ChaseChart } from '../../charts/ChaseChart';
-import { formatBytes } from '../../charts/chaseChart';
+
 import { THIS_MACHINE } from './machine';
 import { saveText } from '../../controller/files';
 import type { MachineStamp } from '../../../shared/api';
+import { formatNs } from '../../../sim/core/format';
+import { formatBytes } from '../../../sim/core/format';
 
 const SIZES = [1, 16, 64, 256, 1024].map((m) => m * 1024 * 1024);
 

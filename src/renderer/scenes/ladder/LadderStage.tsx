@@ -9,11 +9,12 @@ import { useEffect, useMemo, useRef } from 'react';
 import { axisBottom, select } from 'd3';
 import { store, useApp } from '../../state/store';
 import { ladderRungs, type LadderRung } from '../../../sim/ladder/rungs';
-import type { LadderView } from '../../../sim/ladder/scene';
-import { formatDuration, formatNs, humanSeconds } from '../../../sim/ladder/scale';
+import { formatDuration, humanSeconds } from '../../../sim/ladder/scale';
 import { decadeTicks, fillWidth, ladderLayout, type LadderLayout } from './layout';
 import { resolveLadderMachine } from './machine';
 import { SHORT_LABELS } from './labels';
+import { ladderViewOf } from './stepReadout';
+import { formatNs } from '../../../sim/core/format';
 
 function TimeAxis({ layout }: { layout: LadderLayout }) {
   const ref = useRef<SVGGElement>(null);
@@ -45,7 +46,7 @@ export function LadderStage() {
   );
   const rungs = useMemo(() => ladderRungs(machine), [machine]);
   const layout = useMemo(() => ladderLayout(size.width, size.height, size.font, rungs, span, scale), [size, rungs, span, scale]);
-  const view = (frame?.view ?? null) as LadderView | null;
+  const view = ladderViewOf(frame) ?? null;
   const anchor = rungs.find((r) => r.id === 'l1')?.ns ?? null;
 
   const fillRef = useRef<SVGRectElement>(null);

@@ -1,27 +1,23 @@
-import { ladderScene } from '../../../sim/ladder/scene';
-import type { AnyScene } from '../../engine/sceneModels';
-import type { SceneUi } from '../types';
-import { LadderStage } from './LadderStage';
-import { LadderInspector } from './LadderInspector';
-import { LadderExplain } from './LadderExplain';
-import { LadderRealRun } from './LadderRealRun';
+import { ladderScene, type LadderView } from '../../../sim/ladder/scene';
+import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { resolveLadderMachine } from './machine';
 import { measureMachine } from './measureMachine';
 import { store } from '../../state/store';
-import { narrateLadder, ladderChartRow } from './stepReadout';
+import { ladderChartRow, ladderViewOf, narrateLadder } from './stepReadout';
 
-export const latencyLadder: SceneUi = {
+export const latencyLadder: SceneUi = sceneUi<LadderView>({
   id: ladderScene.id,
   title: 'Latency Ladder',
   summary: 'From a CPU cycle to the other side of the planet',
-  model: ladderScene as AnyScene,
+  model: ladderScene,
   defaultScale: 'log',
   resolveMachine: resolveLadderMachine,
-  Stage: LadderStage,
-  Inspector: LadderInspector,
-  Explain: LadderExplain,
-  RealRun: LadderRealRun,
+  Stage: lazyPanel(() => import('./LadderStage'), (m) => m.LadderStage),
+  Inspector: lazyPanel(() => import('./LadderInspector'), (m) => m.LadderInspector),
+  Explain: lazyPanel(() => import('./LadderExplain'), (m) => m.LadderExplain),
+  RealRun: lazyPanel(() => import('./LadderRealRun'), (m) => m.LadderRealRun),
   runRealRun: () => void measureMachine(store.getState().measureMaxBytes),
+  viewOf: ladderViewOf,
   narrate: narrateLadder,
   chartRow: ladderChartRow,
-};
+});

@@ -7,9 +7,11 @@ import { useApp } from '../../state/store';
 import { setParam } from '../../controller/sceneController';
 import { amdahl } from '../../../sim/parallel/scaling';
 import { PRESET_IDS, PRESETS, type PresetId } from '../../../sim/parallel/jobs';
-import type { ParallelView } from './view';
+import { PARALLEL_PARAMS } from '../../../sim/parallel/scene';
+import { ParamRange } from '../../components/ParamControls';
 import { SpeedupCurves, type ChartPoint } from './SpeedupCurves';
 import { formatDuration, simulatedSpeedup } from './headline';
+import { parallelViewOf } from './stepReadout';
 
 export const STYLE_LABELS: Readonly<Record<string, string>> = {
   single: 'One thread',
@@ -24,15 +26,9 @@ const STYLE_IDS = ['single', 'threads', 'gil', 'processes', 'async'] as const;
 export const EC2_PER_HOUR = 0.154;
 export const ENGINEER_PER_HOUR = 50;
 
-function Range({ id, label, value, min, max, step = 1, suffix = '' }: { id: string; label: string; value: string; min: number; max: number; step?: number; suffix?: string }) {
-  return (
-    <label className="field">
-      <span>
-        {label}: <strong data-testid={`parallel.param.${id}.value`}>{value}{suffix}</strong>
-      </span>
-      <input type="range" min={min} max={max} step={step} value={value} onChange={(e) => setParam(id, e.target.value)} data-testid={`parallel.param.${id}`} />
-    </label>
-  );
+/** A slider bound to the scene's schema: the same range as the URL and the CLI. */
+function Range({ id, label, value }: { id: 'workers' | 'cores' | 'switch' | 'serial'; label: string; value: string | undefined }) {
+  return <ParamRange name={id} spec={PARALLEL_PARAMS[id]} value={value} label={label} testId={`parallel.param.${id}`} valueTestId={`parallel.param.${id}.value`} />;
 }
 
 /** A 100-hour job on one instance, spread over n instances: hours and dollars, Amdahl-limited. */
@@ -76,7 +72,7 @@ function CostTable({ serial }: { serial: number }) {
 
 export function ParallelInspector() {
   const params = useApp((s) => s.params);
-  const view = useApp((s) => s.frame?.view) as ParallelView | undefined;
+  const view = useApp((s) => parallelViewOf(s.frame));
   const preset = (params.preset ?? 'cpu-bound') as PresetId;
   const style = params.style ?? 'gil';
   const serial = Number(params.serial ?? '0.1');
@@ -112,9 +108,9 @@ export function ParallelInspector() {
           ))}
         </select>
       </label>
-      <Range id="workers" label="Workers (threads or processes)" value={params.workers ?? '4'} min={1} max={16} />
-      <Range id="cores" label="Cores" value={params.cores ?? '4'} min={1} max={16} />
-      {style === 'gil' && <Range id="switch" label="GIL switch interval" value={params.switch ?? '5'} min={1} max={20} suffix=" ms" />}
+      <Range id="workers" label="Workers (threads or processes)" value={params.workers} />
+      <Range id="cores" label="Cores" value={params.cores} />
+      {style === 'gil' && <Range id="switch" label="GIL switch interval" value={params.switch} />}
       {view && (
         <dl className="stats" data-testid="parallel.inspector.stats">
           <dt>Wall time</dt>
@@ -133,7 +129,7 @@ export function ParallelInspector() {
       )}
       <section className="parallel-amdahl" data-testid="parallel.amdahl">
         <h3>Amdahl and Gustafson</h3>
-        <Range id="serial" label="Serial fraction" value={params.serial ?? '0.1'} min={0} max={1} step={0.01} />
+        <Range id="serial" label="Serial fraction" value={params.serial} />
         <SpeedupCurves serial={serial} points={points} testId="parallel.amdahl.chart" />
         <p className="muted">
           Solid: Amdahl, the same job on more cores: ×{amdahl(serial, 64).toFixed(1)} at 64. Dashed: Gustafson, a job that grows with the machine. Dotted: perfect

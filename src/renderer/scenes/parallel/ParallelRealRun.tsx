@@ -14,6 +14,7 @@ import type { SpeedupResult } from '../../../shared/api';
 import { SpeedupCurves, type ChartPoint } from './SpeedupCurves';
 import { ParallelPythonPanel } from '../python/ParallelPythonPanel';
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): the real run's settings live and die with this scene's panel; they are not in the URL or a scenario.
 /** Max workers and repeats of the next run; max workers null = twice this machine's cores. */
 export const speedupSettings = createStore<{ maxWorkers: number | null; repeat: number }>()(() => ({ maxWorkers: null, repeat: 3 }));
 

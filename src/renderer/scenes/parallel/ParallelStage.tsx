@@ -13,6 +13,7 @@ import type { ParallelView } from './view';
 import { ganttLayout, packRows, segmentBox, taskColour } from './charts';
 import { convoy, formatDuration, simulatedSpeedup, utilisation } from './headline';
 import { STYLE_LABELS } from './ParallelInspector';
+import { parallelViewOf } from './stepReadout';
 
 const MAX_IO_ROWS = 8;
 
@@ -71,7 +72,7 @@ export function ParallelStage() {
   const frame = useApp((s) => s.frame);
   const span = useApp((s) => s.span);
   const [boxRef, size] = useSize<HTMLDivElement>();
-  const view = (frame?.view ?? null) as ParallelView | null;
+  const view = parallelViewOf(frame) ?? null;
   const elapsed = frame?.t ?? 0;
   const tEnd = Math.max(span.tEnd, view?.singleWallNs ?? 0);
   const playheadRef = useRef<SVGLineElement>(null);

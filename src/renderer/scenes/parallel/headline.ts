@@ -1,6 +1,7 @@
 /** The numbers the stage leads with, from a view: pure, so the test can check them by hand. */
-import { formatNs } from '../../../sim/ladder/scale';
+
 import type { ParallelView } from './view';
+import { formatNs } from '../../../sim/core/format';
 
 export const formatDuration = (ns: number): string => formatNs(Math.max(0, ns));
 

@@ -1,26 +1,22 @@
-import { parallelScene } from '../../../sim/parallel/scene';
+import { parallelScene, type ParallelView } from '../../../sim/parallel/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import type { AnyScene } from '../../engine/sceneModels';
-import type { SceneUi } from '../types';
-import { ParallelStage } from './ParallelStage';
-import { ParallelInspector } from './ParallelInspector';
-import { ParallelExplain } from './ParallelExplain';
-import { ParallelRealRun, runSpeedup } from './ParallelRealRun';
-import { narrateParallel, parallelChartRow } from './stepReadout';
+import { lazyPanel, sceneUi, type SceneUi } from '../types';
+import { narrateParallel, parallelChartRow, parallelViewOf } from './stepReadout';
 
-export const parallelUi: SceneUi = {
+export const parallelUi: SceneUi = sceneUi<ParallelView>({
   id: parallelScene.id,
   title: parallelScene.title,
   summary: 'Cores, schedulers and the GIL: threads vs processes vs async, Amdahl, and a real speedup',
-  model: parallelScene as AnyScene,
+  model: parallelScene,
   defaultScale: 'linear',
   // The 2020 machine's OS figures (context switch, process spawn, I/O latencies).
   resolveMachine: () => ({ machine: getPreset('2020')! }),
-  Stage: ParallelStage,
-  Inspector: ParallelInspector,
-  Explain: ParallelExplain,
-  RealRun: ParallelRealRun,
-  runRealRun: () => void runSpeedup(),
+  Stage: lazyPanel(() => import('./ParallelStage'), (m) => m.ParallelStage),
+  Inspector: lazyPanel(() => import('./ParallelInspector'), (m) => m.ParallelInspector),
+  Explain: lazyPanel(() => import('./ParallelExplain'), (m) => m.ParallelExplain),
+  RealRun: lazyPanel(() => import('./ParallelRealRun'), (m) => m.ParallelRealRun),
+  runRealRun: () => void import('./ParallelRealRun').then((m) => m.runSpeedup()),
+  viewOf: parallelViewOf,
   narrate: narrateParallel,
   chartRow: parallelChartRow,
-};
+});

@@ -3,15 +3,16 @@ import { useApp } from '../../state/store';
 import { SourcesList } from '../../components/SourcesList';
 import { setParam } from '../../controller/sceneController';
 import { KERNEL_SHAPE, KERNELS, STYLES, WIDTHS } from '../../../sim/simd/simd';
-import { MAX_N, type SimdView } from '../../../sim/simd/scene';
-import { NumberField } from '../../components/NumberField';
+import { MAX_N, SIMD_PARAMS } from '../../../sim/simd/scene';
+import { ParamNumber } from '../../components/ParamControls';
 import { STYLE_LABEL } from './SimdStage';
+import { simdViewOf } from './stepReadout';
 
 const N_PRESETS = [10, 100, 10_000, 1_000_000, 100_000_000];
 
 export function SimdInspector() {
   const params = useApp((s) => s.params);
-  const view = useApp((s) => s.frame?.view) as SimdView | undefined;
+  const view = useApp((s) => simdViewOf(s.frame));
   const kernel = params.kernel ?? 'add';
   const style = params.style ?? 'simd';
   const width = params.width ?? '8';
@@ -45,7 +46,7 @@ export function SimdInspector() {
           </label>
         ))}
       </fieldset>
-      <NumberField field="n" label={`Elements N (1–${MAX_N.toLocaleString('en-US')})`} value={params.n ?? '100'} rule={{ min: 1, max: MAX_N, integer: true }} onValid={(v) => setParam('n', v)} testId="simd.param.n" />
+      <ParamNumber name="n" spec={SIMD_PARAMS.n} label={`Elements N (1–${MAX_N.toLocaleString('en-US')})`} value={params.n} testId="simd.param.n" />
       <div className="simd-presets" role="group" aria-label="N presets">
         {N_PRESETS.map((n) => (
           <button key={n} type="button" onClick={() => setParam('n', String(n))} data-testid={`simd.param.n.${n}`}>

@@ -12,9 +12,10 @@ import { useApp } from '../../state/store';
 import { runMeasurement } from '../../controller/measure';
 import { getPreset } from '../../../sim/hardware/presets';
 import type { SimdMeasuredKernel, SimdResult } from '../../../shared/api';
-import { formatSi, logBarsLayout } from './charts';
+import { logBarsLayout } from './charts';
 import { realRunBars, simdRatio, sizeLabel } from './realRunBars';
 import { SimdPythonPanel } from '../python/SimdPythonPanel';
+import { formatSi } from '../../../sim/core/format';
 
 const KIB = 1024;
 const MIB = 1024 * 1024;
@@ -25,6 +26,7 @@ export const SIZE_PRESETS = {
 } as const;
 type SizePreset = keyof typeof SIZE_PRESETS;
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): the real run's settings live and die with this scene's panel; they are not in the URL or a scenario.
 export const simdSettings = createStore<{ preset: SizePreset; kernel: SimdMeasuredKernel }>()(() => ({ preset: 'standard', kernel: 'sum' }));
 
 /** Starts the measurement with the panel's sizes (the R key, the button). */

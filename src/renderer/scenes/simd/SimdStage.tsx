@@ -7,7 +7,11 @@ import { useApp } from '../../state/store';
 import { useSize } from '../../components/useSize';
 import type { SimdView } from '../../../sim/simd/scene';
 import { ALU_PER_CYCLE, FP_PER_CYCLE, LOADS_PER_CYCLE, STORES_PER_CYCLE, type Style } from '../../../sim/simd/simd';
-import { formatIntensity, formatNs, formatSi, logBarsLayout, rooflineLayout } from './charts';
+import { formatIntensity, logBarsLayout, rooflineLayout } from './charts';
+import { simdViewOf } from './stepReadout';
+import { formatBytes } from '../../../sim/core/format';
+import { formatNsAligned } from '../../../sim/core/format';
+import { formatSi } from '../../../sim/core/format';
 
 export const STYLE_LABEL: Record<Style, string> = {
   interpreted: 'interpreted loop (Python, apply)',
@@ -48,13 +52,6 @@ function Units({ view }: { view: SimdView }) {
       ))}
     </div>
   );
-}
-
-/** "120 B", "1.17 KiB", "1.1 GiB". */
-export function formatBytes(b: number): string {
-  const units: [number, string][] = [[2 ** 30, 'GiB'], [2 ** 20, 'MiB'], [2 ** 10, 'KiB']];
-  for (const [f, u] of units) if (b >= f) return `${+(b / f).toPrecision(3)} ${u}`;
-  return `${b} B`;
 }
 
 function Register({ view }: { view: SimdView }) {
@@ -101,7 +98,7 @@ function Core({ view }: { view: SimdView }) {
           {view.cycles.toLocaleString('en-US')}
         </span>
         <span className="simd-cycles-of">
-          cycles of <span data-testid="simd.cycles-total">{view.totalCycles.toLocaleString('en-US')}</span> ({formatNs(view.ns)} of {formatNs(view.totalNs)})
+          cycles of <span data-testid="simd.cycles-total">{view.totalCycles.toLocaleString('en-US')}</span> ({formatNsAligned(view.ns)} of {formatNsAligned(view.totalNs)})
         </span>
       </div>
       <p className="simd-phase" data-testid="simd.phase" data-phase={view.phase}>
@@ -134,8 +131,8 @@ function Core({ view }: { view: SimdView }) {
           data {formatBytes(r.bytes)} in {r.level} at {(r.bandwidth / 1e9).toFixed(0)} GB/s
         </span>
         <span>
-          compute {formatNs(r.computeNs)} vs memory {formatNs(r.memoryNs)}
-          {r.transferNs > 0 ? ` + launch and PCIe ${formatNs(r.transferNs)}` : ''}
+          compute {formatNsAligned(r.computeNs)} vs memory {formatNsAligned(r.memoryNs)}
+          {r.transferNs > 0 ? ` + launch and PCIe ${formatNsAligned(r.transferNs)}` : ''}
         </span>
       </p>
     </section>
@@ -168,7 +165,7 @@ function SpeedupBars({ view }: { view: SimdView }) {
                 </text>
                 <rect x={layout.labelWidth} y={row.y} width={row.width} height={layout.barHeight} rx={3} />
                 <text className="bar-value" x={layout.labelWidth + row.width + size.font * 0.4} y={row.y + layout.barHeight / 2} dominantBaseline="central">
-                  ×{row.value >= 10 ? row.value.toFixed(0) : row.value.toFixed(1)} · {formatNs(s.ns)}
+                  ×{row.value >= 10 ? row.value.toFixed(0) : row.value.toFixed(1)} · {formatNsAligned(s.ns)}
                 </text>
               </g>
             );
@@ -248,7 +245,7 @@ function Roofline({ view }: { view: SimdView }) {
 
 export function SimdStage() {
   const frame = useApp((s) => s.frame);
-  const view = (frame?.view ?? null) as SimdView | null;
+  const view = simdViewOf(frame) ?? null;
   if (!view || !('lanes' in view)) return <div className="simd-stage" data-testid="simd.stage" />;
   return (
     // Focusable: the stage scrolls on small screens, and a keyboard must be able to scroll it.

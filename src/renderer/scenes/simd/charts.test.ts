@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decadeDomain, decadeTicks, formatIntensity, formatNs, logBarsLayout, rooflineLayout } from './charts';
+import { decadeDomain, decadeTicks, formatIntensity, logBarsLayout, rooflineLayout } from './charts';
+import { formatNsAligned } from '../../../sim/core/format';
 
 describe('simd charts', () => {
   it('decade domains and exact ticks', () => {
@@ -31,6 +32,6 @@ describe('simd charts', () => {
   });
 
   it('formats', () => {
-    expect([formatNs(0.5208), formatNs(2.5e4), formatNs(6e7), formatIntensity(1 / 16), formatIntensity(4)]).toEqual(['0.52 ns', '25.0 µs', '60.0 ms', '1/16', '4']);
+    expect([formatNsAligned(0.5208), formatNsAligned(2.5e4), formatNsAligned(6e7), formatIntensity(1 / 16), formatIntensity(4)]).toEqual(['0.52 ns', '25.0 µs', '60.0 ms', '1/16', '4']);
   });
 });

@@ -131,22 +131,6 @@ export function logBarsLayout(bars: readonly LogBar[], width: number, font: numb
   return { x, rows, ticks: decadeTicks(domain, step), labelWidth, barHeight, axisY, height: axisY + font * 1.5 };
 }
 
-/** "0.52 ns", "27 µs", "2.6 ms", "1.2 s". */
-export function formatNs(ns: number): string {
-  const fmt = (v: number, unit: string): string => `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${unit}`;
-  if (ns >= 1e9) return fmt(ns / 1e9, 's');
-  if (ns >= 1e6) return fmt(ns / 1e6, 'ms');
-  if (ns >= 1e3) return fmt(ns / 1e3, 'µs');
-  return fmt(ns, 'ns');
-}
-
-/** "1.2 G", "350 M", "12 T" flop/s and the like. */
-export function formatSi(v: number): string {
-  const units: [number, string][] = [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
-  for (const [f, u] of units) if (v >= f) return `${+(v / f).toPrecision(3)} ${u}`;
-  return `${+v.toPrecision(3)} `;
-}
-
 /** "1/64", "1/4", "1", "16": intensity ticks. */
 export function formatIntensity(i: number): string {
   return i >= 1 ? String(Math.round(i)) : `1/${Math.round(1 / i)}`;

@@ -1,27 +1,23 @@
-import { simdScene } from '../../../sim/simd/scene';
+import { simdScene, type SimdView } from '../../../sim/simd/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import type { AnyScene } from '../../engine/sceneModels';
-import type { SceneUi } from '../types';
-import { SimdStage } from './SimdStage';
-import { SimdInspector } from './SimdInspector';
-import { SimdExplain } from './SimdExplain';
-import { SimdRealRun, runSimd } from './SimdRealRun';
-import { narrateSimd, simdChartRow } from './stepReadout';
+import { lazyPanel, sceneUi, type SceneUi } from '../types';
+import { narrateSimd, simdChartRow, simdViewOf } from './stepReadout';
 import './simd.css';
 
-export const simdUi: SceneUi = {
+export const simdUi: SceneUi = sceneUi<SimdView>({
   id: simdScene.id,
   title: simdScene.title,
   summary: 'ALU and FPU lanes: scalar vs SIMD vs GPU, apply is not vectorized',
-  model: simdScene as AnyScene,
+  model: simdScene,
   // Steps are iterations of nearly equal length.
   defaultScale: 'linear',
   resolveMachine: () => ({ machine: getPreset('2020')! }),
-  Stage: SimdStage,
-  Inspector: SimdInspector,
-  Explain: SimdExplain,
-  RealRun: SimdRealRun,
-  runRealRun: () => void runSimd(),
+  Stage: lazyPanel(() => import('./SimdStage'), (m) => m.SimdStage),
+  Inspector: lazyPanel(() => import('./SimdInspector'), (m) => m.SimdInspector),
+  Explain: lazyPanel(() => import('./SimdExplain'), (m) => m.SimdExplain),
+  RealRun: lazyPanel(() => import('./SimdRealRun'), (m) => m.SimdRealRun),
+  runRealRun: () => void import('./SimdRealRun').then((m) => m.runSimd()),
+  viewOf: simdViewOf,
   narrate: narrateSimd,
   chartRow: simdChartRow,
-};
+});

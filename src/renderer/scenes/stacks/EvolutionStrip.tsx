@@ -9,6 +9,7 @@ import { useApp } from '../../state/store';
 import { setStack } from './setStack';
 import { EVOLUTION } from '../../../sim/stacks/stacks';
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): which strip card is open is this component's own UI state, shared by its two halves only.
 /** The step last chosen: hardware and co-location both set up bare metal. */
 const chosen = createStore<{ index: number | null }>()(() => ({ index: null }));
 

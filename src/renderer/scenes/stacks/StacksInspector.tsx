@@ -8,10 +8,12 @@ import { useApp } from '../../state/store';
 import { setParam } from '../../controller/sceneController';
 import { STACK_IDS, STACKS, type StackId } from '../../../sim/stacks/stacks';
 import { costOfDeveloperTime, costOfMachineTime, DEFAULT_PRICES, TRACE_KINDS } from '../../../sim/stacks/functions';
-import type { StacksView } from '../../../sim/stacks/scene';
-import { NumberField, numberError } from '../../components/NumberField';
+import { STACKS_PARAMS } from '../../../sim/stacks/scene';
+import { ParamNumber } from '../../components/ParamControls';
+import { numberError } from '../../components/NumberField';
 import { setStack } from './setStack';
 import { dollars } from './FunctionPanel';
+import { stacksViewOf } from './stepReadout';
 
 const TRACE_LABELS: Record<string, string> = {
   steady: 'Steady: one request a second',
@@ -64,7 +66,7 @@ function Calculator({ vmHourly, engineerHourly }: { vmHourly: number; engineerHo
 
 export function StacksInspector() {
   const params = useApp((s) => s.params);
-  const view = useApp((s) => s.frame?.view) as StacksView | undefined;
+  const view = useApp((s) => stacksViewOf(s.frame));
   const stack = ((STACK_IDS as readonly string[]).includes(params.stack ?? '') ? params.stack : 'container') as StackId;
   const spec = STACKS[stack];
   const vmHourly = Number(params.vmHourly ?? DEFAULT_PRICES.vmHourly);
@@ -96,39 +98,34 @@ export function StacksInspector() {
           </select>
         </label>
       ) : (
-        <NumberField
-          field="instances"
-          label="Instances to launch (1–500)"
-          value={params.instances ?? '40'}
-          rule={{ min: 1, max: 500, integer: true }}
-          onValid={(v) => setParam('instances', v)}
+        <ParamNumber
+          name="instances"
+          spec={STACKS_PARAMS.instances}
+          label={`Instances to launch (${STACKS_PARAMS.instances.min}–${STACKS_PARAMS.instances.max})`}
+          value={params.instances}
           testId="stacks.param.instances"
         />
       )}
-      <NumberField
-        field="boot"
+      <ParamNumber
+        name="boot"
+        spec={STACKS_PARAMS.boot}
         label={`${stack === 'function' ? 'Cold start' : 'Boot'} time, ms (empty: documented ${spec.bootMs} ms)`}
-        value={params.boot ?? ''}
+        value={params.boot}
         placeholder={String(spec.bootMs)}
-        optional
-        rule={{ min: 1, max: 600_000, integer: true }}
-        onValid={(v) => setParam('boot', v)}
         testId="stacks.param.boot"
       />
-      <NumberField
-        field="vmHourly"
+      <ParamNumber
+        name="vmHourly"
+        spec={STACKS_PARAMS.vmHourly}
         label="VM price, $ per hour (seed: EC2 $0.154)"
-        value={params.vmHourly ?? String(DEFAULT_PRICES.vmHourly)}
-        rule={{ min: 0.001, max: 1000, integer: false }}
-        onValid={(v) => setParam('vmHourly', v)}
+        value={params.vmHourly}
         testId="stacks.param.vmHourly"
       />
-      <NumberField
-        field="engineerHourly"
+      <ParamNumber
+        name="engineerHourly"
+        spec={STACKS_PARAMS.engineerHourly}
         label="Engineer, $ per hour (seed: $50)"
-        value={params.engineerHourly ?? String(DEFAULT_PRICES.engineerHourly)}
-        rule={{ min: 0.01, max: 10_000, integer: false }}
-        onValid={(v) => setParam('engineerHourly', v)}
+        value={params.engineerHourly}
         testId="stacks.param.engineerHourly"
       />
       <Calculator vmHourly={vmHourly} engineerHourly={engineerHourly} />

@@ -13,8 +13,10 @@ import { useApp } from '../../state/store';
 import { runMeasurement } from '../../controller/measure';
 import { STACKS } from '../../../sim/stacks/stacks';
 import type { StartupKind, StartupResult } from '../../../shared/api';
-import { formatMs, startupChartLayout, type StartupBar } from './startupChart';
+import { startupChartLayout, type StartupBar } from './startupChart';
+import { formatMsAligned } from '../../../sim/core/format';
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): the real run's settings live and die with this scene's panel; they are not in the URL or a scenario, and the app store stays free of scene types.
 export const startupSettings = createStore<{ repeat: number }>()(() => ({ repeat: 15 }));
 const REPEATS = [5, 15, 50];
 
@@ -54,7 +56,7 @@ function StartupChart({ result }: { result: StartupResult | undefined }) {
           <g key={t} className="tick">
             <line x1={layout.x(t)} x2={layout.x(t)} y1={0} y2={layout.axisY} />
             <text x={layout.x(t)} y={layout.axisY + size.font * 1.1} textAnchor="middle">
-              {formatMs(t)}
+              {formatMsAligned(t)}
             </text>
           </g>
         ))}
@@ -66,9 +68,9 @@ function StartupChart({ result }: { result: StartupResult | undefined }) {
             <rect x={layout.labelWidth} y={r.y} width={r.width} height={layout.barHeight} rx={3} />
             {r.whiskerX !== null && <line className="whisker" x1={layout.labelWidth + r.width} x2={r.whiskerX} y1={r.y + layout.barHeight / 2} y2={r.y + layout.barHeight / 2} />}
             <text className="startup-value" x={Math.max(layout.labelWidth + r.width, r.whiskerX ?? 0) + size.font * 0.4} y={r.y + layout.barHeight / 2} dominantBaseline="central">
-              {formatMs(r.ms)}
+              {formatMsAligned(r.ms)}
             </text>
-            <title>{r.measured ? `${r.label}: median ${formatMs(r.ms)}${r.p90Ms !== undefined ? `, p90 ${formatMs(r.p90Ms)}` : ''}, measured here` : `${r.label}: ${formatMs(r.ms)}, a documented magnitude from the model, not measured here`}</title>
+            <title>{r.measured ? `${r.label}: median ${formatMsAligned(r.ms)}${r.p90Ms !== undefined ? `, p90 ${formatMsAligned(r.p90Ms)}` : ''}, measured here` : `${r.label}: ${formatMsAligned(r.ms)}, a documented magnitude from the model, not measured here`}</title>
           </g>
         ))}
       </svg>

@@ -8,13 +8,16 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { store, useApp } from '../../state/store';
 import { useSize } from '../../components/useSize';
-import { formatBytes } from '../../charts/chaseChart';
+
 import type { StacksView } from '../../../sim/stacks/scene';
 import { bootFraction, gridLayout, layersLayout } from './stageLayout';
-import { formatMs } from './startupChart';
+
 import { EvolutionStrip } from './EvolutionStrip';
 import { FunctionPanel } from './FunctionPanel';
 import { bootMsOf } from './boot';
+import { stacksViewOf } from './stepReadout';
+import { formatBytes } from '../../../sim/core/format';
+import { formatMsAligned } from '../../../sim/core/format';
 
 const NS_PER_MS = 1e6;
 
@@ -124,7 +127,7 @@ function HostGrid({ view, bootMs }: { view: StacksView; bootMs: number }) {
                     data-bottom={y + side}
                   />
                 )}
-                <title>{`instance ${inst.id}: ${inst.state}${inst.startMs !== null ? `, boot from ${formatMs(inst.startMs)}` : ''}${inst.readyMs !== null ? ` to ${formatMs(inst.readyMs)}` : ''}`}</title>
+                <title>{`instance ${inst.id}: ${inst.state}${inst.startMs !== null ? `, boot from ${formatMsAligned(inst.startMs)}` : ''}${inst.readyMs !== null ? ` to ${formatMsAligned(inst.readyMs)}` : ''}`}</title>
               </g>
             );
           })}
@@ -143,7 +146,7 @@ function LaunchClock({ view }: { view: StacksView }) {
       const tMs = store.getState().t / NS_PER_MS;
       const f = total > 0 ? Math.min(1, Math.max(0, tMs / total)) : 1;
       if (markerRef.current) markerRef.current.style.width = `${f * 100}%`;
-      if (textRef.current) textRef.current.textContent = formatMs(Math.max(0, tMs));
+      if (textRef.current) textRef.current.textContent = formatMsAligned(Math.max(0, tMs));
     };
     paint();
     return store.subscribe((s, prev) => {
@@ -158,7 +161,7 @@ function LaunchClock({ view }: { view: StacksView }) {
       <div className="stacks-clock-track">
         <div className="stacks-clock-fill" ref={markerRef} />
       </div>
-      <span data-testid="stacks.start-ms">all ready at {total > 0 ? formatMs(total) : '—'}</span>
+      <span data-testid="stacks.start-ms">all ready at {total > 0 ? formatMsAligned(total) : '—'}</span>
     </div>
   );
 }
@@ -168,7 +171,7 @@ const LEGEND = ['waiting', 'booting', 'running', 'idle', 'stopped', 'rejected'] 
 export function StacksStage() {
   const frame = useApp((s) => s.frame);
   const bootMs = bootMsOf(useApp((s) => s.params));
-  const view = (frame?.view ?? null) as StacksView | null;
+  const view = stacksViewOf(frame) ?? null;
   const counts = useMemo(() => {
     const c: Record<string, number> = {};
     for (const inst of view?.instances ?? []) c[inst.state] = (c[inst.state] ?? 0) + 1;
@@ -193,7 +196,7 @@ export function StacksStage() {
             <span className="stacks-fit" data-testid="stacks.fit">
               fit: {view.fit} of {view.requested}
             </span>
-            <span data-testid="stacks.boot">{view.functions ? 'cold start' : 'boot'} {formatMs(bootMs)} each</span>
+            <span data-testid="stacks.boot">{view.functions ? 'cold start' : 'boot'} {formatMsAligned(bootMs)} each</span>
             <span data-testid="stacks.overhead">{view.memoryOverheadBytes > 0 ? `+${formatBytes(view.memoryOverheadBytes)} overhead per instance` : 'no memory overhead per instance'}</span>
             <span>CPU overhead {Math.round(view.cpuOverhead * 100)} %</span>
           </div>

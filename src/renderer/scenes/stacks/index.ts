@@ -1,26 +1,22 @@
-import { stacksScene } from '../../../sim/stacks/scene';
+import { stacksScene, type StacksView } from '../../../sim/stacks/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import type { AnyScene } from '../../engine/sceneModels';
-import type { SceneUi } from '../types';
-import { StacksStage } from './StacksStage';
-import { StacksInspector } from './StacksInspector';
-import { StacksExplain } from './StacksExplain';
-import { StacksRealRun, runStartup } from './StacksRealRun';
-import { narrateStacks, stacksChartRow } from './stepReadout';
+import { lazyPanel, sceneUi, type SceneUi } from '../types';
+import { narrateStacks, stacksChartRow, stacksViewOf } from './stepReadout';
 
-export const stacksUi: SceneUi = {
+export const stacksUi: SceneUi = sceneUi<StacksView>({
   id: stacksScene.id,
   title: stacksScene.title,
   summary: 'Bare metal, VMs, containers, functions: start-up, density, isolation, cost',
-  model: stacksScene as AnyScene,
+  model: stacksScene,
   // Boot times span microseconds to tens of seconds.
   defaultScale: 'log',
   resolveMachine: () => ({ machine: getPreset('2020')! }),
-  Stage: StacksStage,
-  Inspector: StacksInspector,
-  Explain: StacksExplain,
-  RealRun: StacksRealRun,
-  runRealRun: () => void runStartup(),
+  Stage: lazyPanel(() => import('./StacksStage'), (m) => m.StacksStage),
+  Inspector: lazyPanel(() => import('./StacksInspector'), (m) => m.StacksInspector),
+  Explain: lazyPanel(() => import('./StacksExplain'), (m) => m.StacksExplain),
+  RealRun: lazyPanel(() => import('./StacksRealRun'), (m) => m.StacksRealRun),
+  runRealRun: () => void import('./StacksRealRun').then((m) => m.runStartup()),
+  viewOf: stacksViewOf,
   narrate: narrateStacks,
   chartRow: stacksChartRow,
-};
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decadeDomain, formatMs, startupChartLayout } from './startupChart';
+import { decadeDomain, startupChartLayout } from './startupChart';
+import { formatMsAligned } from '../../../sim/core/format';
 
 describe('startup chart', () => {
   it('domain: whole decades around the values', () => {
@@ -29,11 +30,11 @@ describe('startup chart', () => {
   });
 
   it('formats across units', () => {
-    expect(formatMs(6.3e-6)).toBe('6.30 ns');
-    expect(formatMs(0.027)).toBe('27.0 µs');
-    expect(formatMs(2.56)).toBe('2.56 ms');
-    expect(formatMs(125)).toBe('125 ms');
-    expect(formatMs(1200)).toBe('1.20 s');
-    expect(formatMs(0)).toBe('0 ms');
+    expect(formatMsAligned(6.3e-6)).toBe('6.30 ns');
+    expect(formatMsAligned(0.027)).toBe('27.0 µs');
+    expect(formatMsAligned(2.56)).toBe('2.56 ms');
+    expect(formatMsAligned(125)).toBe('125 ms');
+    expect(formatMsAligned(1200)).toBe('1.20 s');
+    expect(formatMsAligned(0)).toBe('0 ms');
   });
 });

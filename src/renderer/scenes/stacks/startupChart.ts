@@ -58,12 +58,3 @@ export function startupChartLayout(bars: readonly StartupBar[], width: number, f
   return { x, rows, ticks, labelWidth, barHeight, axisY, height: axisY + font * 1.6 };
 }
 
-/** "6.3 ns", "27 µs", "2.6 ms", "1.2 s": start-up times span all four. */
-export function formatMs(ms: number): string {
-  if (ms === 0) return '0 ms';
-  const fmt = (v: number, unit: string): string => `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${unit}`;
-  if (ms >= 1000) return fmt(ms / 1000, 's');
-  if (ms >= 1) return fmt(ms, 'ms');
-  if (ms >= 1e-3) return fmt(ms * 1e3, 'µs');
-  return fmt(ms * 1e6, 'ns');
-}

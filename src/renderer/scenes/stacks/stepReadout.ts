@@ -1,8 +1,8 @@
 /** What a step says: one line for screen readers (narrate…) and the numbers its charts plot, as CSV columns (…ChartRow). */
+import type { Frame } from '../../engine/protocol';
 import type { StacksView } from '../../../sim/stacks/scene';
 
-export function narrateStacks(raw: unknown): string {
-  const view = raw as StacksView;
+export function narrateStacks(view: StacksView): string {
   const count = (state: string) => view.instances.filter((i) => i.state === state).length;
   const parts = [`${view.label}: ${count('running')} running`, `${count('booting')} booting`];
   if (count('idle')) parts.push(`${count('idle')} idle`);
@@ -13,8 +13,7 @@ export function narrateStacks(raw: unknown): string {
 }
 
 /** CSV columns: instances by state, what fits, and the function stack's requests and cold starts. */
-export function stacksChartRow(raw: unknown): Record<string, number | string> {
-  const view = raw as StacksView;
+export function stacksChartRow(view: StacksView): Record<string, number | string> {
   const row: Record<string, number | string> = { fit: view.fit, requested: view.requested, memory_used_bytes: view.host.usedBytes };
   for (const state of ['waiting', 'booting', 'running', 'idle', 'stopped', 'rejected']) row[state] = view.instances.filter((i) => i.state === state).length;
   if (view.functions) {
@@ -23,4 +22,9 @@ export function stacksChartRow(raw: unknown): Record<string, number | string> {
     row.warm_hits = view.functions.warmHits;
   }
   return row;
+}
+
+/** This scene's view in a frame; undefined when the frame is another scene's (the literal id narrows the view's type). */
+export function stacksViewOf(frame: Frame | null | undefined): StacksView | undefined {
+  return frame?.sceneId === 'stacks' ? frame.view : undefined;
 }

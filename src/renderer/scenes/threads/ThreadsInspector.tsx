@@ -1,8 +1,9 @@
 /** The threads scene's settings, and the exhaustive explorer of every interleaving. */
 import { useApp } from '../../state/store';
-import { setParam } from '../../controller/sceneController';
-import type { ThreadsView } from '../../../sim/threads/scene';
+import { THREADS_PARAMS } from '../../../sim/threads/scene';
+import { ParamRange, ParamSelect } from '../../components/ParamControls';
 import { ExplorerPanel } from './ExplorerPanel';
+import { threadsViewOf } from './stepReadout';
 
 const STRATEGIES = [
   { id: 'nonatomic', label: 'Non-atomic: load, add, store' },
@@ -28,48 +29,35 @@ const SHARING = [
   { id: 'padded', label: 'Own counters, padded apart' },
 ];
 
-function Select({ id, label, value, options }: { id: string; label: string; value: string; options: readonly { id: string; label: string }[] }) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => setParam(id, e.target.value)} data-testid={`threads.param.${id}`}>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+type Choice = 'strategy' | 'workload' | 'scheduler' | 'sharing';
+
+/** A select bound to the scene's schema (its values), in the scene's own words. */
+function Select({ id, label, value, options }: { id: Choice; label: string; value: string; options: readonly { id: string; label: string }[] }) {
+  const labels = Object.fromEntries(options.map((o) => [o.id, o.label]));
+  return <ParamSelect name={id} spec={THREADS_PARAMS[id]} value={value} label={label} labels={labels} testId={`threads.param.${id}`} />;
 }
 
-function Range({ id, label, value, min, max }: { id: string; label: string; value: string; min: number; max: number }) {
-  return (
-    <label className="field">
-      <span>
-        {label}: <strong>{value}</strong>
-      </span>
-      <input type="range" min={min} max={max} step={1} value={value} onChange={(e) => setParam(id, e.target.value)} data-testid={`threads.param.${id}`} />
-    </label>
-  );
+/** A slider bound to the scene's schema (its range). */
+function Range({ id, label, value }: { id: 'threads' | 'iterations' | 'quantum' | 'cores'; label: string; value: string | undefined }) {
+  return <ParamRange name={id} spec={THREADS_PARAMS[id]} value={value} label={label} testId={`threads.param.${id}`} />;
 }
 
 export function ThreadsInspector() {
   const params = useApp((s) => s.params);
-  const view = useApp((s) => s.frame?.view) as ThreadsView | undefined;
+  const view = useApp((s) => threadsViewOf(s.frame));
   const scheduler = params.scheduler ?? 'random';
   const sharing = params.sharing ?? 'none';
   return (
     <div className="inspector threads-inspector" data-testid="threads.inspector">
       <Select id="strategy" label="How the counter is updated" value={params.strategy ?? 'nonatomic'} options={STRATEGIES} />
       <Select id="workload" label="What the threads do" value={params.workload ?? 'incdec'} options={WORKLOADS} />
-      <Range id="threads" label="Threads" value={params.threads ?? '2'} min={1} max={4} />
-      <Range id="iterations" label="Iterations per thread" value={params.iterations ?? '3'} min={1} max={50} />
+      <Range id="threads" label="Threads" value={params.threads} />
+      <Range id="iterations" label="Iterations per thread" value={params.iterations} />
       <Select id="scheduler" label="Scheduler" value={scheduler} options={SCHEDULERS} />
       {(scheduler === 'round-robin' || scheduler === 'random' || scheduler === 'parallel') && (
-        <Range id="quantum" label={scheduler === 'random' ? 'Quantum (a switch after each step with chance 1/quantum)' : 'Quantum (steps per turn)'} value={params.quantum ?? '2'} min={1} max={20} />
+        <Range id="quantum" label={scheduler === 'random' ? 'Quantum (a switch after each step with chance 1/quantum)' : 'Quantum (steps per turn)'} value={params.quantum} />
       )}
-      {scheduler === 'parallel' && <Range id="cores" label="Cores" value={params.cores ?? '2'} min={1} max={4} />}
+      {scheduler === 'parallel' && <Range id="cores" label="Cores" value={params.cores} />}
       <Select id="sharing" label="False sharing demo (best seen truly parallel)" value={sharing} options={SHARING} />
       {scheduler === 'user' && (
         <p className="muted" data-testid="threads.user-hint">

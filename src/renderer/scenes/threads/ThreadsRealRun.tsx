@@ -14,6 +14,7 @@ import { binFinals, histogramLayout } from './charts';
 import { realRaceFor } from './lesson';
 import { ThreadsPythonPanel } from '../python/ThreadsPythonPanel';
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): the real run's settings live and die with this scene's panel; they are not in the URL or a scenario.
 export const realRunSettings = createStore<{ iterations: number; repeat: number }>()(() => ({ iterations: 1_000_000, repeat: 10 }));
 
 const ITERATIONS = [10_000, 100_000, 1_000_000, 10_000_000];

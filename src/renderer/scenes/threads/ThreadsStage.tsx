@@ -11,10 +11,12 @@ import { useApp } from '../../state/store';
 import { seekStep } from '../../controller/playback';
 import type { ThreadView, ThreadsView } from '../../../sim/threads/scene';
 import { isTypingTarget } from '../../commands/registry';
-import { formatNs } from '../../../sim/ladder/scale';
+
 import { advanceThread } from './userScheduler';
 import { goalFor, param } from './lesson';
 import { forwardOnly, stripCells } from './interleaving';
+import { threadsViewOf } from './stepReadout';
+import { formatNs } from '../../../sim/core/format';
 
 function deltaText(role: string): string {
   return role === 'incrementer' ? '+1' : role === 'decrementer' ? '−1' : 'update';
@@ -271,7 +273,7 @@ function Strip({ view, step }: { view: ThreadsView; step: number }) {
 export function ThreadsStage() {
   const frame = useApp((s) => s.frame);
   const loading = useApp((s) => s.loading);
-  const view = (frame?.view ?? null) as ThreadsView | null;
+  const view = threadsViewOf(frame) ?? null;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -25,6 +25,7 @@ export interface ExplorerState {
   readonly ms: number;
 }
 
+// A scene-local store, on purpose (docs/ARCHITECTURE.md, "Stores"): the explorer's run (a worker of its own, its result) is this scene's; the timeline's app store must not grow with it.
 export const explorerStore = createStore<ExplorerState>()(() => ({ status: 'idle', key: '', label: '', result: null, message: null, ms: 0 }));
 
 let worker: Worker | null = null;

@@ -1,26 +1,22 @@
-import { threadsScene } from '../../../sim/threads/scene';
+import { threadsScene, type ThreadsView } from '../../../sim/threads/scene';
 import { getPreset } from '../../../sim/hardware/presets';
-import type { AnyScene } from '../../engine/sceneModels';
-import type { SceneUi } from '../types';
-import { ThreadsStage } from './ThreadsStage';
-import { ThreadsInspector } from './ThreadsInspector';
-import { ThreadsExplain } from './ThreadsExplain';
-import { ThreadsRealRun, runRace } from './ThreadsRealRun';
-import { narrateThreads, threadsChartRow } from './stepReadout';
+import { lazyPanel, sceneUi, type SceneUi } from '../types';
+import { narrateThreads, threadsChartRow, threadsViewOf } from './stepReadout';
 
-export const threadsUi: SceneUi = {
+export const threadsUi: SceneUi = sceneUi<ThreadsView>({
   id: threadsScene.id,
   title: threadsScene.title,
   summary: 'Two threads, one counter: lost updates, step by step, then for real',
-  model: threadsScene as AnyScene,
+  model: threadsScene,
   defaultScale: 'linear',
   resolveMachine: () => ({ machine: getPreset('2020')! }),
-  Stage: ThreadsStage,
-  Inspector: ThreadsInspector,
-  Explain: ThreadsExplain,
-  RealRun: ThreadsRealRun,
-  runRealRun: () => void runRace(),
+  Stage: lazyPanel(() => import('./ThreadsStage'), (m) => m.ThreadsStage),
+  Inspector: lazyPanel(() => import('./ThreadsInspector'), (m) => m.ThreadsInspector),
+  Explain: lazyPanel(() => import('./ThreadsExplain'), (m) => m.ThreadsExplain),
+  RealRun: lazyPanel(() => import('./ThreadsRealRun'), (m) => m.ThreadsRealRun),
+  runRealRun: () => void import('./ThreadsRealRun').then((m) => m.runRace()),
+  viewOf: threadsViewOf,
   narrate: narrateThreads,
   chartRow: threadsChartRow,
   keys: [{ keys: '0–9', label: 'Run thread N one micro-op (you become the scheduler)' }],
-};
+});

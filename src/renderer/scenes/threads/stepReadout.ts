@@ -1,12 +1,12 @@
 /** What a step says: one line for screen readers (narrate…) and the numbers its charts plot, as CSV columns (…ChartRow). */
+import type { Frame } from '../../engine/protocol';
 import type { ThreadsView } from '../../../sim/threads/scene';
 
 function value(v: number | readonly number[]): string {
   return typeof v === 'number' ? String(v) : `[${v.join(', ')}]`;
 }
 
-export function narrateThreads(raw: unknown): string {
-  const view = raw as ThreadsView;
+export function narrateThreads(view: ThreadsView): string {
   const memory = view.memory.map((m) => `${m.name} = ${value(m.value)}`).join(', ');
   const lost = view.lostUpdates === 1 ? '1 update lost so far' : `${view.lostUpdates} updates lost so far`;
   if (!view.last) return `Nothing has run yet; ${memory}.`;
@@ -20,12 +20,16 @@ export function narrateThreads(raw: unknown): string {
  * CSV columns: the shared values, lost updates, the time of this step (`elapsed_ns`, the
  * row's `t_ns`) and when the step's micro-op completes (`done_ns`, one op's cost later).
  */
-export function threadsChartRow(raw: unknown, at: { readonly t: number }): Record<string, number | string> {
-  const view = raw as ThreadsView;
+export function threadsChartRow(view: ThreadsView, at: { readonly t: number }): Record<string, number | string> {
   const row: Record<string, number | string> = {};
   for (const m of view.memory) row[m.name] = value(m.value);
   row.lost_updates = view.lostUpdates;
   row.elapsed_ns = at.t;
   row.done_ns = view.elapsed;
   return row;
+}
+
+/** This scene's view in a frame; undefined when the frame is another scene's (the literal id narrows the view's type). */
+export function threadsViewOf(frame: Frame | null | undefined): ThreadsView | undefined {
+  return frame?.sceneId === 'threads' ? frame.view : undefined;
 }

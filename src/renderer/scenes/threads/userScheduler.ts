@@ -6,8 +6,8 @@
 import { store } from '../../state/store';
 import { setParam } from '../../controller/sceneController';
 import { seekStep } from '../../controller/playback';
-import type { ThreadsView } from '../../../sim/threads/scene';
 import { advancedSchedule } from './lesson';
+import { threadsViewOf } from './stepReadout';
 
 function whenLoaded(then: () => void): void {
   if (!store.getState().loading) {
@@ -30,7 +30,7 @@ function useSchedule(schedule: string): void {
 /** Runs `thread` one micro-op from the current step; false if it cannot run now. */
 export function advanceThread(thread: number): boolean {
   const s = store.getState();
-  const view = s.frame?.view as ThreadsView | undefined;
+  const view = threadsViewOf(s.frame);
   if (!view || s.loading || !view.runnable.includes(thread)) return false;
   useSchedule(advancedSchedule(view.schedule, thread));
   whenLoaded(() => seekStep(store.getState().times.length - 1));
