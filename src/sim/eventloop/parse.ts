@@ -17,6 +17,8 @@ const SUPPORTED = new Set([
   'UpdateExpression', 'BinaryExpression', 'LogicalExpression', 'AssignmentExpression', 'ConditionalExpression',
   'CallExpression', 'NewExpression', 'MemberExpression', 'ChainExpression', 'SequenceExpression', 'AwaitExpression',
   'ThisExpression', 'ParenthesizedExpression',
+  'ClassDeclaration', 'ClassExpression', 'ClassBody', 'MethodDefinition', 'PropertyDefinition', 'PrivateIdentifier',
+  'StaticBlock', 'Super', 'MetaProperty', 'YieldExpression', 'LabeledStatement', 'TaggedTemplateExpression',
 ]);
 
 /** How the error names a node type nobody types by its ESTree name. */
@@ -45,7 +47,7 @@ type Located = Node & { loc: { start: { line: number; column: number } } };
 export function parseProgram(source: string): Program {
   let program: Program;
   try {
-    program = acornParse(source, { ecmaVersion: 2022, sourceType: 'script', locations: true, allowHashBang: true });
+    program = acornParse(source, { ecmaVersion: 2023, sourceType: 'script', locations: true, allowHashBang: true });
   } catch (e) {
     const err = e as { message: string; loc?: { line: number; column: number } };
     const loc = err.loc ?? { line: 1, column: 0 };
@@ -60,17 +62,32 @@ function unsupported(node: Node, what: string): never {
   throw new UnsupportedError(what, loc.line, loc.column + 1);
 }
 
+let inAsyncGenerator = false;
+
 function check(node: Node): void {
+  const isFunction = node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+  if (isFunction) {
+    const f = node as unknown as { async: boolean; generator: boolean };
+    const outer = inAsyncGenerator;
+    inAsyncGenerator = f.async && f.generator;
+    try {
+      checkNode(node);
+    } finally {
+      inAsyncGenerator = outer;
+    }
+    return;
+  }
+  checkNode(node);
+}
+
+function checkNode(node: Node): void {
   if (!SUPPORTED.has(node.type)) unsupported(node, NAMES[node.type] ?? node.type);
   const n = node as unknown as Record<string, unknown>;
-  if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && n.generator === true) {
-    unsupported(node, n.async === true ? 'async generator function' : 'generator function');
-  }
-  if (node.type === 'ForOfStatement' && n.await === true) unsupported(node, 'for await');
+  if (node.type === 'MetaProperty' && (n.meta as { name: string }).name !== 'new') unsupported(node, 'import.meta');
+  if (node.type === 'YieldExpression' && n.delegate === true && inAsyncGenerator) unsupported(node, 'yield* in an async generator');
   if (node.type === 'Literal' && (n.regex !== undefined || n.bigint !== undefined)) {
     unsupported(node, n.regex !== undefined ? 'regular expression literal' : 'BigInt literal');
   }
-  if (node.type === 'Property' && n.kind !== 'init') unsupported(node, `${String(n.kind)}ter`);
   if (node.type === 'VariableDeclaration' && n.kind !== 'var' && n.kind !== 'let' && n.kind !== 'const') unsupported(node, String(n.kind));
   for (const key of Object.keys(n)) {
     if (key === 'loc') continue;
