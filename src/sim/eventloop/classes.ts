@@ -7,7 +7,6 @@
 import type { ClassDeclaration, ClassExpression, Expression, FunctionExpression, MethodDefinition, Node, PropertyDefinition, StaticBlock } from 'acorn';
 import { evalExpr, type Eval } from './expressions';
 import { drive, type Interpreter } from './interpreter';
-import { position } from './parse';
 import { Accessor, Closure, NO_THIS, JSFunction, JSObject, Scope, type ClassInfo, type Value } from './values';
 
 type ClassNode = ClassDeclaration | ClassExpression;
@@ -187,7 +186,8 @@ export function constructClosure(it: Interpreter, c: Closure, args: readonly Val
   const derived = info !== null && info.derived;
   const thisValue: Value = derived ? undefined : allocate();
   if (!derived) initializeFields(it, c, thisValue);
-  it.stack.push({ name: `new ${c.name === '' ? '(anonymous)' : c.name}`, line: position(c.node).line });
+  const frame = it.frameOf(c);
+  it.stack.push({ ...frame, name: `new ${frame.name}` });
   try {
     const scope = it.enterConstructor(c, thisValue, args, newTarget);
     const result = drive(it.body(c.node, scope));

@@ -4,7 +4,7 @@
  */
 import type { AssignmentExpression, CallExpression, Expression, MemberExpression, Node, ObjectExpression, Pattern, SpreadElement, TemplateLiteral } from 'acorn';
 import type { Interpreter } from './interpreter';
-import { position } from './parse';
+import { isLibrary, position } from './parse';
 import { Accessor, Closure, JSArray, JSFunction, JSObject, YieldSignal, looseEquals, strictEquals, toNumber, toPrimitive, toStr, truthy, typeOf, type Scope, type Value } from './values';
 import { classValue, superCall } from './classes';
 import { yieldDelegate } from './generators';
@@ -292,10 +292,12 @@ function* callExpr(it: Interpreter, e: CallExpression, scope: Scope): Eval<Value
   }
   if (e.optional && (fn === null || fn === undefined)) throw SHORT;
   const argv = yield* args(it, e.arguments, scope);
-  const line = position(e).line;
-  it.line = line;
-  const top = it.stack[it.stack.length - 1];
-  if (top !== undefined) top.line = line;
+  if (!isLibrary(e)) {
+    const line = position(e).line;
+    it.line = line;
+    const top = it.stack[it.stack.length - 1];
+    if (top !== undefined) top.line = line;
+  }
   return it.call(fn, thisValue, argv);
 }
 

@@ -11,7 +11,6 @@ import type { Eval } from './expressions';
 import type { Interpreter } from './interpreter';
 import type { Capability } from './promise';
 import { Closure, JSFunction, JSObject, ReturnSignal, ThrowSignal, YieldSignal, type Value } from './values';
-import { position } from './parse';
 
 type Body = Eval<Value>;
 type Mode = 'next' | 'throw' | 'return';
@@ -49,7 +48,7 @@ export function makeGenerator(it: Interpreter, c: Closure, body: Body): JSObject
   const proto = realm.get(c, 'prototype');
   const obj = new JSObject(proto instanceof JSObject ? proto : realm.generatorProto);
   obj.className = 'Generator';
-  const g: GenState = { state: 'suspendedStart', body, name: genName(c), line: position(c.node).line };
+  const g: GenState = { state: 'suspendedStart', body, name: genName(c), line: it.frameOf(c).line };
   obj.internal = g;
   return obj;
 }
@@ -105,7 +104,7 @@ export function makeAsyncGenerator(it: Interpreter, c: Closure, body: Body): JSO
   const proto = realm.get(c, 'prototype');
   const obj = new JSObject(proto instanceof JSObject && proto !== realm.generatorProto ? proto : realm.asyncGeneratorProto);
   obj.className = 'AsyncGenerator';
-  const g: AsyncGenState = { state: 'suspendedStart', body, queue: [], name: c.name === '' ? '(anonymous async generator)' : c.name, line: position(c.node).line };
+  const g: AsyncGenState = { state: 'suspendedStart', body, queue: [], name: c.name === '' ? '(anonymous async generator)' : c.name, line: it.frameOf(c).line };
   obj.internal = g;
   return obj;
 }

@@ -9,7 +9,7 @@ import type { BlockStatement, Node, Pattern, Program, Statement, SwitchStatement
 import { evalExpr, type Eval } from './expressions';
 import { loops } from './loops';
 import { patternNames, varNames } from './names';
-import { position } from './parse';
+import { isLibrary, position } from './parse';
 import type { JSPromise, JobLabel } from './promise';
 import { Realm } from './realm';
 import { BudgetError, Closure, JSArray, JSFunction, JSObject, NativeFunction, NO_THIS, ReturnSignal, Scope, ThrowSignal, UnsupportedError, YieldSignal, strictEquals, truthy, type FunctionNode, type Value } from './values';
@@ -98,7 +98,7 @@ export class Interpreter {
     const scope = this.enter(c, thisValue, args, newTarget);
     if (c.isGenerator) return c.isAsync ? makeAsyncGenerator(this, c, this.body(c.node, scope)) : makeGenerator(this, c, this.body(c.node, scope));
     if (c.isAsync) return this.startAsync(c, scope);
-    this.stack.push({ name: c.name === '' ? '(anonymous)' : c.name, line: position(c.node).line });
+    this.stack.push(this.frameOf(c));
     try {
       return drive(this.body(c.node, scope));
     } catch (e) {
@@ -163,6 +163,12 @@ export class Interpreter {
     resume('next', undefined);
     void line;
     return cap.promise;
+  }
+
+  /** A call's frame: the function's name and line (Node's own functions: named by module, at the caller's line). */
+  frameOf(c: Closure): Frame {
+    if (isLibrary(c.node)) return { name: `${c.name === '' ? '(anonymous)' : c.name} (node internals)`, line: this.line };
+    return { name: c.name === '' ? '(anonymous)' : c.name, line: position(c.node).line };
   }
 
   /** Creates the call's scope and binds `this` and the parameters. */
@@ -327,9 +333,11 @@ export class Interpreter {
 
   *statement(node: Node, scope: Scope): Eval<Completion> {
     this.tick();
-    this.line = position(node).line;
-    const top = this.stack[this.stack.length - 1];
-    if (top !== undefined) top.line = this.line;
+    if (!isLibrary(node)) {
+      this.line = position(node).line;
+      const top = this.stack[this.stack.length - 1];
+      if (top !== undefined) top.line = this.line;
+    }
     const s = node as Statement;
     switch (s.type) {
       case 'ExpressionStatement':

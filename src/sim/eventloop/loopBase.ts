@@ -240,7 +240,9 @@ export function nameOf(fn: JSFunction): string {
 
 /** The line a closure is defined on. */
 export function lineOf(fn: JSFunction): number | null {
-  return fn instanceof Closure ? ((fn.node as { loc?: { start: { line: number } } }).loc?.start.line ?? null) : null;
+  if (!(fn instanceof Closure)) return null;
+  const loc = (fn.node as { loc?: { source?: string; start: { line: number } } }).loc;
+  return loc === undefined || loc.source !== undefined ? null : loc.start.line;
 }
 
 function errorText(v: Value): string {

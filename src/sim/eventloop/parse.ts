@@ -100,6 +100,19 @@ function checkNode(node: Node): void {
   }
 }
 
+/** The file name library nodes carry (Node's own modules, run by the interpreter). */
+export const LIBRARY_SOURCE = 'node:lib';
+
+/** Parses Node's library source (trusted: no subset check); its nodes are marked as library code. */
+export function parseLibrary(source: string): Program {
+  return acornParse(source, { ecmaVersion: 2023, sourceType: 'script', locations: true, sourceFile: LIBRARY_SOURCE });
+}
+
+/** True for a node of the library (its lines are not the program's). */
+export function isLibrary(node: Node): boolean {
+  return (node as Located & { loc: { source?: string } }).loc.source === LIBRARY_SOURCE;
+}
+
 /** 1-based line and column of a node. */
 export function position(node: Node): { line: number; column: number } {
   const loc = (node as Located).loc.start;
