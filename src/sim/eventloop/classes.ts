@@ -171,23 +171,32 @@ export function constructClosure(it: Interpreter, c: Closure, args: readonly Val
     const proto = realm.get(newTarget, 'prototype');
     return new JSObject(proto instanceof JSObject ? proto : realm.objectProto);
   };
+  const derived = info !== null && info.derived;
+  const frame = it.frameOf(c);
+  const library = frame.name.endsWith('(node internals)');
   if (info !== null && info.defaultConstructor) {
-    if (!info.derived) {
-      const obj = allocate();
+    // The default constructor: (...args) { super(...args); } or nothing, then the fields.
+    it.stack.push({ ...frame, name: `new ${frame.name}` });
+    if (!library) it.host.step?.(`new ${frame.name}: the constructor runs`);
+    try {
+      let obj: Value;
+      if (derived) {
+        const parent = c.proto;
+        if (!(parent instanceof JSFunction)) throw realm.error('TypeError', 'Super constructor null of anonymous class is not a constructor');
+        obj = it.construct(parent, args, node, newTarget);
+      } else {
+        obj = allocate();
+      }
       initializeFields(it, c, obj);
       return obj;
+    } finally {
+      it.stack.pop();
     }
-    const parent = c.proto;
-    if (!(parent instanceof JSFunction)) throw realm.error('TypeError', 'Super constructor null of anonymous class is not a constructor');
-    const obj = it.construct(parent, args, node, newTarget);
-    initializeFields(it, c, obj);
-    return obj;
   }
-  const derived = info !== null && info.derived;
   const thisValue: Value = derived ? undefined : allocate();
   if (!derived) initializeFields(it, c, thisValue);
-  const frame = it.frameOf(c);
   it.stack.push({ ...frame, name: `new ${frame.name}` });
+  if (!library) it.host.step?.(`new ${frame.name}: the constructor runs`);
   try {
     const scope = it.enterConstructor(c, thisValue, args, newTarget);
     const result = drive(it.body(c.node, scope));

@@ -20,10 +20,10 @@ class ShortCircuit {}
 const SHORT = new ShortCircuit();
 
 /** Globals that exist in Node but are outside the subset (an error rather than a ReferenceError). */
-const UNSUPPORTED_GLOBALS = new Set([
+export const UNSUPPORTED_GLOBALS: ReadonlySet<string> = new Set([
   'Date', 'Proxy', 'Reflect', 'RegExp', 'BigInt', 'fetch', 'Buffer',
-  'performance', 'globalThis', 'global', 'module', 'exports', 'arguments', 'eval', 'Function', 'Intl', 'WeakRef',
-  'structuredClone', 'setTimeoutPromise', 'TextEncoder', 'TextDecoder', 'URL', 'AbortController', 'EventTarget',
+  'performance', 'globalThis', 'global', 'module', 'exports', 'arguments', 'eval', 'Function', 'Intl',
+  'setTimeoutPromise', 'TextEncoder', 'TextDecoder', 'URL', 'EventTarget',
   'Atomics', 'SharedArrayBuffer', 'ArrayBuffer', 'Uint8Array', 'Int32Array', 'Float64Array', 'DataView',
   'FinalizationRegistry', 'Worker', 'Generator', 'window', 'document', 'self', 'navigator', 'requestIdleCallback',
 ]);

@@ -24,18 +24,23 @@ interface GenState {
 
 /** Runs the body one leg; returns the host result or throws the program's throw. */
 function leg(it: Interpreter, g: GenState | AsyncGenState, mode: Mode, value: Value): IteratorResult<Value | YieldSignal, Value> {
+  const resumed = it.parked.has(g);
   it.unpark(g);
   it.stack.push({ name: g.name, line: g.line });
+  const library = g.name.endsWith('(node internals)');
+  if (!library) it.host.step?.(`${g.name} ${resumed ? 'resumes' : 'runs'}${mode === 'next' ? '' : ` (${mode}())`}`);
+  let r: IteratorResult<Value | YieldSignal, Value>;
   try {
-    const r = mode === 'next' ? g.body.next(value) : mode === 'throw' ? g.body.throw(new ThrowSignal(value)) : g.body.throw(new ReturnSignal(value));
+    r = mode === 'next' ? g.body.next(value) : mode === 'throw' ? g.body.throw(new ThrowSignal(value)) : g.body.throw(new ReturnSignal(value));
     g.line = it.line;
-    return r;
   } catch (e) {
-    if (e instanceof ReturnSignal) return { done: true, value: e.value };
-    throw e;
+    if (e instanceof ReturnSignal) r = { done: true, value: e.value };
+    else throw e;
   } finally {
     it.stack.pop();
   }
+  if (!library && r.done !== true && r.value instanceof YieldSignal) it.host.step?.(`${g.name} yields at line ${g.line}: its frame is parked`);
+  return r;
 }
 
 function genName(c: Closure): string {
@@ -48,7 +53,8 @@ export function makeGenerator(it: Interpreter, c: Closure, body: Body): JSObject
   const proto = realm.get(c, 'prototype');
   const obj = new JSObject(proto instanceof JSObject ? proto : realm.generatorProto);
   obj.className = 'Generator';
-  const g: GenState = { state: 'suspendedStart', body, name: genName(c), line: it.frameOf(c).line };
+  const frame = it.frameOf(c);
+  const g: GenState = { state: 'suspendedStart', body, name: frame.name === '(anonymous)' ? genName(c) : frame.name, line: frame.line };
   obj.internal = g;
   return obj;
 }
@@ -104,7 +110,8 @@ export function makeAsyncGenerator(it: Interpreter, c: Closure, body: Body): JSO
   const proto = realm.get(c, 'prototype');
   const obj = new JSObject(proto instanceof JSObject && proto !== realm.generatorProto ? proto : realm.asyncGeneratorProto);
   obj.className = 'AsyncGenerator';
-  const g: AsyncGenState = { state: 'suspendedStart', body, queue: [], name: c.name === '' ? '(anonymous async generator)' : c.name, line: it.frameOf(c).line };
+  const frame = it.frameOf(c);
+  const g: AsyncGenState = { state: 'suspendedStart', body, queue: [], name: frame.name === '(anonymous)' ? '(anonymous async generator)' : frame.name, line: frame.line };
   obj.internal = g;
   return obj;
 }

@@ -29,6 +29,8 @@ export interface Frame {
 export interface InterpreterHost {
   enqueueJob(job: () => void, label: JobLabel): void;
   track(promise: JSPromise, operation: 'reject' | 'handle'): void;
+  /** Records a step inside a callback (optional: a throwaway interpreter has no trace). */
+  step?(label: string): void;
 }
 
 /** Interpreter limits. */
@@ -255,7 +257,9 @@ export class Interpreter {
         return;
       }
       case 'ArrayPattern': {
-        const items = this.realm.iterate(value, p);
+        // Takes only as many values as there are elements (then closes the iterator), unless a rest takes them all.
+        const hasRest = p.elements.some((el) => el !== null && el.type === 'RestElement');
+        const items = this.realm.iterate(value, p, hasRest ? Infinity : p.elements.length);
         p.elements.forEach((el, i) => {
           if (el === null) return;
           if (el.type === 'RestElement') this.bindPattern(el.argument, this.realm.array(items.slice(i)), scope, kind);

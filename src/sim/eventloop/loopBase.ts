@@ -82,9 +82,15 @@ export abstract class LoopBase implements InterpreterHost {
       label,
       line,
       stack: entering !== null ? [entering] : this.it.stack.map((f) => `${f.name} (line ${f.line})`),
+      parked: [...this.it.parked.values()],
       queues: this.queues(),
       consoleLines: this.console.length,
     });
+  }
+
+  /** A step inside a callback (a generator resuming or yielding, a constructor, a listener). */
+  step(label: string): void {
+    this.record('call', label, this.it.line);
   }
 
   newId(): number {

@@ -9,7 +9,7 @@
 
 /** The source; a function expression called with the natives it needs. */
 export const NODE_LIBRARY = `(function (natives) {
-const { inspect, setTimeout, clearTimeout, setImmediate, clearImmediate, setInterval, clearInterval } = natives;
+const { inspect, step, setTimeout, clearTimeout, setImmediate, clearImmediate, setInterval, clearInterval } = natives;
 const kCapture = Symbol('kCapture');
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 
@@ -74,7 +74,7 @@ class AbortSignal {
   static timeout(ms) {
     const s = new AbortSignal();
     const t = setTimeout(() => s.#abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms);
-    t.unref();
+    if (typeof t === 'object') t.unref();
     return s;
   }
   #abort(reason) {
@@ -144,11 +144,15 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   const handler = events[type];
   if (handler === undefined) return false;
   if (typeof handler === 'function') {
+    step('emit(' + String(type) + ') calls its listener ' + (handler.listener || handler).name);
     handler.apply(this, args);
   } else {
     const len = handler.length;
     const listeners = handler.slice();
-    for (let i = 0; i < len; ++i) listeners[i].apply(this, args);
+    for (let i = 0; i < len; ++i) {
+      step('emit(' + String(type) + ') calls listener ' + (i + 1) + ' of ' + len + ' ' + (listeners[i].listener || listeners[i]).name);
+      listeners[i].apply(this, args);
+    }
   }
   return true;
 };

@@ -25,7 +25,10 @@ export function loadLibrary(it: Interpreter, scope: Scope): JSObject {
   const realm = it.realm;
   const program = parseLibrary(NODE_LIBRARY);
   const fn = drive(evalExpr(it, (program.body[0] as ExpressionStatement).expression, it.global));
-  const natives = realm.object({ inspect: realm.native('inspect', (_t, a) => inspect(a[0], 2)) });
+  const natives = realm.object({
+    inspect: realm.native('inspect', (_t, a) => inspect(a[0], 2)),
+    step: realm.native('step', (_t, a) => (it.host.step?.(realm.toStr(a[0]).replace(/ $/, ' (anonymous)')), undefined)),
+  });
   for (const name of ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval']) natives.props[name] = scope.lookup(name)?.value;
   const line = it.line;
   const lib = it.call(fn, undefined, [natives]);

@@ -21,6 +21,9 @@ const SUPPORTED = new Set([
   'StaticBlock', 'Super', 'MetaProperty', 'YieldExpression', 'LabeledStatement', 'TaggedTemplateExpression',
 ]);
 
+/** The supported ESTree node types (the README's subset list is generated from this). */
+export const SUPPORTED_SYNTAX: readonly string[] = [...SUPPORTED];
+
 /** How the error names a node type nobody types by its ESTree name. */
 const NAMES: Record<string, string> = {
   ClassDeclaration: 'class declaration', ClassExpression: 'class expression', YieldExpression: 'yield',
@@ -29,6 +32,17 @@ const NAMES: Record<string, string> = {
   ImportDeclaration: 'import declaration', ExportNamedDeclaration: 'export', ExportDefaultDeclaration: 'export',
   Super: 'super', PrivateIdentifier: 'private field', StaticBlock: 'static block',
 };
+
+/** What the checker refuses by name (the README lists it). */
+export const REFUSED_SYNTAX: readonly string[] = [
+  ...Object.entries(NAMES)
+    .filter(([type]) => !SUPPORTED.has(type))
+    .map(([, name]) => name),
+  'regular expression literal',
+  'BigInt literal',
+  'import.meta',
+  'yield* in an async generator',
+].filter((v, i, a) => a.indexOf(v) === i);
 
 /** A syntax error of the program, with its position (1-based line and column). */
 export class ProgramSyntaxError extends Error {

@@ -8,7 +8,7 @@ import type { Model } from '../core/engine';
 import type { ParamIssue, SceneDefinition } from '../core/scene';
 import { nanos } from '../core/units';
 import type { MachineModel } from '../hardware/types';
-import { PUZZLES } from './corpus/puzzles';
+import { SCENE_PRESETS } from './presets';
 import { runEventLoop, type EventLoopRun, type ProgramError } from './run';
 import type { ConsoleLine, ExitInfo, LoopStep, RuntimeId } from './trace';
 
@@ -65,14 +65,14 @@ export interface ShowStep {
   readonly i: number;
 }
 
-const DEFAULT_PRESET = PUZZLES[0]?.id ?? 'microtask-vs-timer';
+const DEFAULT_PRESET = SCENE_PRESETS[0]?.id ?? 'microtask-vs-timer';
 /** C10k's default number of requests. */
 export const DEFAULT_REQUESTS = 1000;
 /** Longest program the scene accepts, characters (the URL carries it). */
 export const MAX_CODE_CHARS = 20_000;
 
 function presetSource(id: string): string {
-  return PUZZLES.find((p) => p.id === id)?.source ?? '';
+  return SCENE_PRESETS.find((p) => p.id === id)?.source ?? '';
 }
 
 function parseParams(raw: Readonly<Record<string, string>>): { params: EventLoopParams; ignored: ParamIssue[] } {
@@ -88,8 +88,8 @@ function parseParams(raw: Readonly<Record<string, string>>): { params: EventLoop
       if (value === 'node' || value === 'browser') runtime = value;
       else ignored.push({ key, reason: 'runtime must be node or browser' });
     } else if (key === 'preset') {
-      if (PUZZLES.some((p) => p.id === value)) preset = value;
-      else ignored.push({ key, reason: `preset must be one of ${PUZZLES.map((p) => p.id).join(', ')}` });
+      if (SCENE_PRESETS.some((p) => p.id === value)) preset = value;
+      else ignored.push({ key, reason: `preset must be one of ${SCENE_PRESETS.map((p) => p.id).join(', ')}` });
     } else if (key === 'code') {
       if (value.length <= MAX_CODE_CHARS) code = value;
       else ignored.push({ key, reason: `code must be at most ${MAX_CODE_CHARS} characters` });
