@@ -148,6 +148,7 @@ function formatValue(ctx: Ctx, v: Value, recurseTimes: number, depth: number, to
 }
 
 function functionBase(f: JSFunction): string {
+  if (f.display !== null) return f.display;
   if (f instanceof Closure && f.classInfo !== null) {
     const h = f.classInfo.heritage;
     return `[class ${f.name === '' ? '(anonymous)' : f.name}${h === null ? '' : ` ${h}`}]`;

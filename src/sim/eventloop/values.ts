@@ -75,6 +75,8 @@ export class JSArray extends JSObject {
 export abstract class JSFunction extends JSObject {
   abstract readonly name: string;
   abstract readonly isAsync: boolean;
+  /** How util.inspect shows it when it stands for a real engine's function (`[class A]`, `[AsyncFunction: f]`). */
+  display: string | null = null;
 }
 
 /** A built-in function. `call` receives `this` and the arguments. */
