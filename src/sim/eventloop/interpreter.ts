@@ -129,12 +129,14 @@ export class Interpreter {
   private startAsync(c: Closure, scope: Scope): Value {
     const cap = this.realm.promises.capability();
     const gen = this.body(c.node, scope);
-    const name = c.name === '' ? '(async anonymous)' : c.name;
+    const name = c.name === '' ? '(async anonymous)' : this.frameOf(c).name;
     const line = position(c.node).line;
     const key = {};
+    let frame: Frame = { name, line: this.line };
     const resume = (mode: 'next' | 'throw', value: Value): void => {
       this.unpark(key);
-      this.stack.push({ name, line: this.line });
+      frame = { name, line: this.line };
+      this.stack.push(frame);
       let r: IteratorResult<Value | YieldSignal, Value>;
       try {
         r = mode === 'next' ? gen.next(value) : gen.throw(new ThrowSignal(value));
@@ -152,7 +154,7 @@ export class Interpreter {
         return;
       }
       const awaited = this.realm.promises.promiseResolve(r.value as Value);
-      const at = this.line;
+      const at = frame.line;
       this.park(key, `${name} (awaiting, line ${at})`);
       this.realm.promises.performThen(
         awaited,
@@ -170,7 +172,7 @@ export class Interpreter {
   /** A call's frame: the function's name and line (Node's own functions: named by module, at the caller's line). */
   frameOf(c: Closure): Frame {
     if (isLibrary(c.node)) return { name: `${c.name === '' ? '(anonymous)' : c.name} (node internals)`, line: this.line };
-    return { name: c.name === '' ? '(anonymous)' : c.name, line: position(c.node).line };
+    return { name: c.name === '' ? '(anonymous)' : qualifiedName(c), line: position(c.node).line };
   }
 
   /** Creates the call's scope and binds `this` and the parameters. */
@@ -471,6 +473,14 @@ export class Interpreter {
     }
     return undefined;
   }
+}
+
+/** A class method's name as V8's stack traces give it: `Account.deposit` (the function's own name otherwise). */
+function qualifiedName(c: Closure): string {
+  const home = c.homeObject;
+  if (home === null || c.classInfo !== null) return c.name;
+  const ctor = home instanceof Closure && home.classInfo !== null ? home : home.props.constructor;
+  return ctor instanceof Closure && ctor.classInfo !== null && ctor.name !== '' ? `${ctor.name}.${c.name}` : c.name;
 }
 
 /** Runs a generator that must not suspend (the body of a sync function). */
