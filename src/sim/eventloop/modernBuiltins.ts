@@ -71,6 +71,88 @@ export function installModern(realm: Realm): void {
   hiddenMethod(ap, 'entries', (t) => hostIterator('Array Iterator', () => live(items(t), 'entries')));
   hiddenMethod(realm.stringProto, '@@Symbol.iterator', (t) => hostIterator('String Iterator', () => [...String(t)][Symbol.iterator]()), '[Symbol.iterator]');
 
+  // More of String, Array, Number and Object (string patterns only: regular expressions are refused)
+  const sp = realm.stringProto;
+  const str = (t: Value): string => (typeof t === 'string' ? t : realm.toStr(t));
+  const replacer = (all: boolean) => (t: Value, a: readonly Value[]): Value => {
+    const s = str(t);
+    const pattern = realm.toStr(a[0]);
+    const fn = a[1];
+    const sub = (match: string, at: number): string => (fn instanceof JSFunction ? realm.toStr(realm.it.call(fn, undefined, [match, at, s])) : realm.toStr(fn).replace(/\$&/g, match));
+    if (!all) {
+      const at = s.indexOf(pattern);
+      return at < 0 ? s : s.slice(0, at) + sub(pattern, at) + s.slice(at + pattern.length);
+    }
+    let out = '';
+    let from = 0;
+    for (let at = s.indexOf(pattern); at >= 0; at = s.indexOf(pattern, pattern === '' ? at + 1 : at + pattern.length)) {
+      out += s.slice(from, at) + sub(pattern, at);
+      from = at + pattern.length;
+      if (at >= s.length) break;
+    }
+    return out + s.slice(from);
+  };
+  hiddenMethod(sp, 'replace', replacer(false));
+  hiddenMethod(sp, 'replaceAll', replacer(true));
+  hiddenMethod(sp, 'trimStart', (t) => str(t).trimStart());
+  hiddenMethod(sp, 'trimEnd', (t) => str(t).trimEnd());
+  hiddenMethod(sp, 'lastIndexOf', (t, a) => str(t).lastIndexOf(realm.toStr(a[0])));
+  hiddenMethod(sp, 'charCodeAt', (t, a) => str(t).charCodeAt(a[0] === undefined ? 0 : Number(a[0])));
+  hiddenMethod(sp, 'codePointAt', (t, a) => str(t).codePointAt(a[0] === undefined ? 0 : Number(a[0])));
+  const StringCtor = g.get('String') as JSObject;
+  StringCtor.props.raw = realm.native('raw', (_t, a) => {
+    const raw = a[0] instanceof JSObject ? realm.get(a[0], 'raw') : undefined;
+    const parts = raw instanceof JSArray ? raw.items.map((x) => realm.toStr(x)) : [];
+    return parts.map((p, i) => p + (i < parts.length - 1 && i + 1 < a.length ? realm.toStr(a[i + 1]) : '')).join('');
+  });
+  StringCtor.props.fromCharCode = realm.native('fromCharCode', (_t, a) => String.fromCharCode(...a.map((x) => Number(x))));
+  const arrItems = (t: Value): Value[] => items(t);
+  const fn = (v: Value): JSFunction => {
+    if (!(v instanceof JSFunction)) throw realm.error('TypeError', `${realm.toStr(v)} is not a function`);
+    return v;
+  };
+  hiddenMethod(ap, 'findLast', (t, a) => {
+    const list = arrItems(t);
+    for (let i = list.length - 1; i >= 0; i--) if (truthy(realm.it.call(fn(a[0]), a[1], [list[i], i, t]))) return list[i];
+    return undefined;
+  });
+  hiddenMethod(ap, 'findLastIndex', (t, a) => {
+    const list = arrItems(t);
+    for (let i = list.length - 1; i >= 0; i--) if (truthy(realm.it.call(fn(a[0]), a[1], [list[i], i, t]))) return i;
+    return -1;
+  });
+  hiddenMethod(ap, 'toReversed', (t) => realm.array([...arrItems(t)].reverse()));
+  hiddenMethod(ap, 'with', (t, a) => {
+    const copy = [...arrItems(t)];
+    const i = Number(a[0]) < 0 ? copy.length + Number(a[0]) : Number(a[0]);
+    if (!(i >= 0 && i < copy.length)) throw realm.error('RangeError', 'Invalid index : ' + realm.toStr(a[0]));
+    copy[i] = a[1];
+    return realm.array(copy);
+  });
+  hiddenMethod(ap, 'toSorted', (t, a) => {
+    const copy = realm.array([...arrItems(t)]);
+    realm.it.call(realm.get(copy, 'sort'), copy, a[0] === undefined ? [] : [a[0]]);
+    return copy;
+  });
+  hiddenMethod(ap, 'reduceRight', (t, a) => {
+    const list = arrItems(t);
+    let i = list.length - 1;
+    let acc: Value;
+    if (a.length > 1) acc = a[1];
+    else if (list.length === 0) throw realm.error('TypeError', 'Reduce of empty array with no initial value');
+    else acc = list[i--];
+    for (; i >= 0; i--) acc = realm.it.call(fn(a[0]), undefined, [acc, list[i], i, t]);
+    return acc;
+  });
+  hiddenMethod(realm.numberProto, 'toPrecision', (t, a) => (t as number).toPrecision(a[0] === undefined ? undefined : Number(a[0])));
+  const NumberCtor = g.get('Number') as JSObject;
+  NumberCtor.props.parseFloat = g.get('parseFloat');
+  NumberCtor.props.parseInt = g.get('parseInt');
+  NumberCtor.props.isSafeInteger = realm.native('isSafeInteger', (_t, a) => Number.isSafeInteger(a[0]));
+  NumberCtor.props.EPSILON = Number.EPSILON;
+  NumberCtor.props.MIN_SAFE_INTEGER = Number.MIN_SAFE_INTEGER;
+  NumberCtor.props.MAX_VALUE = Number.MAX_VALUE;
+
   // Map and Set (host collections: SameValueZero for primitives, identity for objects — as the spec says)
   const collection = (name: 'Map' | 'Set' | 'WeakMap' | 'WeakSet'): { ctor: NativeFunction; proto: JSObject } => {
     const proto = new JSObject(realm.objectProto);
@@ -216,6 +298,11 @@ export function installModern(realm: Realm): void {
   });
   ObjectCtor.props.getOwnPropertySymbols = realm.native('getOwnPropertySymbols', (_t, a) => realm.array(Object.keys(obj(a[0], 'Object.getOwnPropertySymbols').props).filter((k) => k.startsWith('@@')).map((k) => realm.keyValue(k))));
   ObjectCtor.props.is = realm.native('is', (_t, a) => Object.is(a[0], a[1]));
+  ObjectCtor.props.hasOwn = realm.native('hasOwn', (_t, a) => {
+    const o = obj(a[0], 'Object.hasOwn');
+    const k = realm.key(a[1]);
+    return o instanceof JSArray && /^\d+$/.test(k) ? Number(k) in o.items : k in o.props;
+  });
 
   // structuredClone: plain data, arrays, Map, Set and errors; functions and symbols throw DataCloneError.
   g.set(
