@@ -21,7 +21,7 @@ const SHORT = new ShortCircuit();
 
 /** Globals that exist in Node but are outside the subset (an error rather than a ReferenceError). */
 export const UNSUPPORTED_GLOBALS: ReadonlySet<string> = new Set([
-  'Date', 'Proxy', 'Reflect', 'RegExp', 'BigInt', 'fetch', 'Buffer',
+  'Date', 'Proxy', 'Reflect', 'BigInt', 'fetch', 'Buffer',
   'performance', 'globalThis', 'global', 'module', 'exports', 'arguments', 'eval', 'Function', 'Intl',
   'setTimeoutPromise', 'TextEncoder', 'TextDecoder', 'URL', 'EventTarget',
   'Atomics', 'SharedArrayBuffer', 'ArrayBuffer', 'Uint8Array', 'Int32Array', 'Float64Array', 'DataView',
@@ -33,6 +33,7 @@ export function* evalExpr(it: Interpreter, node: Node, scope: Scope): Eval<Value
   const e = node as Expression;
   switch (e.type) {
     case 'Literal':
+      if ('regex' in e && e.regex !== undefined) return it.realm.regexp(e.regex.pattern, e.regex.flags);
       return e.value as Value;
     case 'Identifier':
       return lookup(it, e.name, scope, e);

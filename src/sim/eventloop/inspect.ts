@@ -196,6 +196,11 @@ function formatRaw(ctx: Ctx, v: JSObject, recurseTimes: number, depth: number): 
       for (const [k, x] of data) out.push(v.className === 'Map' ? `${formatChild(ctx, k, recurseTimes, depth)} => ${formatChild(ctx, x, recurseTimes, depth)}` : formatChild(ctx, x, recurseTimes, depth));
       return out;
     };
+  } else if (v.className === 'RegExp' && v.internal instanceof RegExp) {
+    base = String(v.internal);
+    if (keys.length === 0) return base;
+    braces = ['{', '}'];
+    entries = () => [];
   } else if (v.className === 'WeakMap' || v.className === 'WeakSet') {
     return `${v.className} { <items unknown> }`;
   } else if (v.className === 'WeakRef') {

@@ -53,9 +53,15 @@ describe('modern JavaScript in the event-loop model: what the trace draws', () =
   });
 
   it('still refuses what it cannot run exactly, naming the construct, line and column', () => {
-    expect(node('const r = 1;\nconst x = /a+/;\n').error).toEqual({ kind: 'unsupported', message: 'regular expression literal is not supported (line 2, column 11)', line: 2, column: 11 });
+    expect(node('const r = 1;\nconst x = 7n;\n').error).toEqual({ kind: 'unsupported', message: 'BigInt literal is not supported (line 2, column 11)', line: 2, column: 11 });
     expect(node('async function* g() {\n  yield* [1];\n}\n').error?.message).toBe('yield* in an async generator is not supported (line 2, column 3)');
     expect(node("require('http');").error?.message).toContain("require('http')");
+  });
+
+  it('regular expressions run on the host engine and print as Node prints them (expected text from real Node 20)', () => {
+    const run = node("console.log('a1b2c'.replace(/\\d/g, (d) => d * 2), 'x y  z'.split(/\\s+/), /(\\w)(\\d)/.exec('a1'), 'a1b2'.match(/\\d/g), /x/gi);\n");
+    expect(run.error).toBeNull();
+    expect(stdoutOf(run)).toBe("a2b4c [ 'x', 'y', 'z' ] [ 'a1', 'a', '1', index: 0, input: 'a1', groups: undefined ] [ '1', '2' ] /x/gi\n");
   });
 
   it('README lists the subset exactly as the implementation generates it (npx tsx scripts/eventloopSubset.ts)', async () => {

@@ -74,24 +74,86 @@ export function installModern(realm: Realm): void {
   // More of String, Array, Number and Object (string patterns only: regular expressions are refused)
   const sp = realm.stringProto;
   const str = (t: Value): string => (typeof t === 'string' ? t : realm.toStr(t));
+  // RegExp: the host's engine (deterministic), wrapped.
+  const regexpProto = new JSObject(realm.objectProto);
+  realm.regexpProto = regexpProto;
+  const hostRe = (v: Value): RegExp | null => (v instanceof JSObject && v.className === 'RegExp' ? (v.internal as RegExp) : null);
+  const re = (t: Value): RegExp => {
+    const r = hostRe(t);
+    if (r === null) throw realm.error('TypeError', `RegExp method called on incompatible receiver ${realm.toStr(t)}`);
+    return r;
+  };
+  /** A host match as the program's array: [match, ...groups] with index, input, groups. */
+  const matchArray = (m: RegExpExecArray | RegExpMatchArray): JSArray => {
+    const a = realm.array([...m].map((x) => (x === undefined ? undefined : x)));
+    if (m.index !== undefined) {
+      a.props.index = m.index;
+      a.props.input = m.input ?? '';
+      let groups: JSObject | undefined;
+      if (m.groups !== undefined) {
+        groups = new JSObject(null);
+        for (const [k, v] of Object.entries(m.groups)) groups.props[k] = v ?? undefined;
+      }
+      a.props.groups = groups;
+    }
+    return a;
+  };
+  const RegExpCtor = realm.native(
+    'RegExp',
+    (_t, a) => (hostRe(a[0]) !== null && a[1] === undefined ? a[0] : realm.regexp(hostRe(a[0])?.source ?? realm.toStr(a[0] ?? '(?:)'), a[1] === undefined ? (hostRe(a[0])?.flags ?? '') : realm.toStr(a[1]))),
+    (a) => realm.regexp(hostRe(a[0])?.source ?? (a[0] === undefined ? '(?:)' : realm.toStr(a[0])), a[1] === undefined ? (hostRe(a[0])?.flags ?? '') : realm.toStr(a[1])),
+  );
+  realm.defineHidden(RegExpCtor, 'prototype', regexpProto);
+  realm.defineHidden(regexpProto, 'constructor', RegExpCtor);
+  g.set('RegExp', RegExpCtor);
+  hiddenMethod(regexpProto, 'test', (t, a) => re(t).test(realm.toStr(a[0])));
+  hiddenMethod(regexpProto, 'exec', (t, a) => {
+    const m = re(t).exec(realm.toStr(a[0]));
+    return m === null ? null : matchArray(m);
+  });
+  hiddenMethod(regexpProto, 'toString', (t) => String(re(t)));
+  for (const k of ['source', 'flags', 'global', 'ignoreCase', 'multiline', 'sticky', 'unicode'] as const) {
+    regexpProto.props[k] = new Accessor(realm.native(`get ${k}`, (t) => re(t)[k]), undefined);
+    realm.hide(regexpProto, k);
+  }
+  regexpProto.props.lastIndex = new Accessor(
+    realm.native('get lastIndex', (t) => re(t).lastIndex),
+    realm.native('set lastIndex', (t, a) => ((re(t).lastIndex = Number(a[0])), undefined)),
+  );
+  realm.hide(regexpProto, 'lastIndex');
   const replacer = (all: boolean) => (t: Value, a: readonly Value[]): Value => {
     const s = str(t);
-    const pattern = realm.toStr(a[0]);
     const fn = a[1];
-    const sub = (match: string, at: number): string => (fn instanceof JSFunction ? realm.toStr(realm.it.call(fn, undefined, [match, at, s])) : realm.toStr(fn).replace(/\$&/g, match));
-    if (!all) {
-      const at = s.indexOf(pattern);
-      return at < 0 ? s : s.slice(0, at) + sub(pattern, at) + s.slice(at + pattern.length);
-    }
-    let out = '';
-    let from = 0;
-    for (let at = s.indexOf(pattern); at >= 0; at = s.indexOf(pattern, pattern === '' ? at + 1 : at + pattern.length)) {
-      out += s.slice(from, at) + sub(pattern, at);
-      from = at + pattern.length;
-      if (at >= s.length) break;
-    }
-    return out + s.slice(from);
+    const r = hostRe(a[0]);
+    if (all && r !== null && !r.global) throw realm.error('TypeError', 'replaceAll must be called with a global RegExp');
+    const pattern: string | RegExp = r ?? realm.toStr(a[0]);
+    const replacement = fn instanceof JSFunction ? (...args: unknown[]) => {
+      const groupsLast = typeof args[args.length - 1] === 'object' && args[args.length - 1] !== null;
+      const values = (groupsLast ? args.slice(0, -1) : args).map((x) => (x === undefined ? undefined : (x as Value)));
+      return realm.toStr(realm.it.call(fn, undefined, values));
+    } : realm.toStr(fn);
+    if (typeof replacement === 'string') return all ? s.replaceAll(pattern, replacement) : s.replace(pattern, replacement);
+    return all ? s.replaceAll(pattern, replacement) : s.replace(pattern, replacement);
   };
+  hiddenMethod(sp, 'match', (t, a) => {
+    const r = hostRe(a[0]) ?? new RegExp(a[0] === undefined ? '(?:)' : realm.toStr(a[0]));
+    const m = str(t).match(r);
+    if (m === null) return null;
+    return r.global ? realm.array([...m]) : matchArray(m);
+  });
+  hiddenMethod(sp, 'matchAll', (t, a) => {
+    const r = hostRe(a[0]);
+    if (r !== null && !r.global) throw realm.error('TypeError', 'String.prototype.matchAll called with a non-global RegExp argument');
+    const all = [...str(t).matchAll(r ?? new RegExp(realm.toStr(a[0]), 'g'))].map(matchArray);
+    return hostIterator('RegExp String Iterator', () => all[Symbol.iterator]());
+  });
+  hiddenMethod(sp, 'search', (t, a) => str(t).search(hostRe(a[0]) ?? new RegExp(realm.toStr(a[0]))));
+  const split = realm.get(sp, 'split');
+  hiddenMethod(sp, 'split', (t, a) => {
+    const r = hostRe(a[0]);
+    if (r === null) return realm.it.call(split, t, a);
+    return realm.array(str(t).split(r, a[1] === undefined ? undefined : Number(a[1])).map((x) => (x === undefined ? undefined : x)));
+  });
   hiddenMethod(sp, 'replace', replacer(false));
   hiddenMethod(sp, 'replaceAll', replacer(true));
   hiddenMethod(sp, 'trimStart', (t) => str(t).trimStart());

@@ -38,7 +38,6 @@ export const REFUSED_SYNTAX: readonly string[] = [
   ...Object.entries(NAMES)
     .filter(([type]) => !SUPPORTED.has(type))
     .map(([, name]) => name),
-  'regular expression literal',
   'BigInt literal',
   'import.meta',
   'yield* in an async generator',
@@ -99,9 +98,7 @@ function checkNode(node: Node): void {
   const n = node as unknown as Record<string, unknown>;
   if (node.type === 'MetaProperty' && (n.meta as { name: string }).name !== 'new') unsupported(node, 'import.meta');
   if (node.type === 'YieldExpression' && n.delegate === true && inAsyncGenerator) unsupported(node, 'yield* in an async generator');
-  if (node.type === 'Literal' && (n.regex !== undefined || n.bigint !== undefined)) {
-    unsupported(node, n.regex !== undefined ? 'regular expression literal' : 'BigInt literal');
-  }
+  if (node.type === 'Literal' && n.bigint !== undefined) unsupported(node, 'BigInt literal');
   if (node.type === 'VariableDeclaration' && n.kind !== 'var' && n.kind !== 'let' && n.kind !== 'const') unsupported(node, String(n.kind));
   for (const key of Object.keys(n)) {
     if (key === 'loc') continue;

@@ -122,6 +122,23 @@ export class Realm {
     return Object.keys(o.props).filter((k) => !isSymbolKey(k) && (o.hidden === null || !o.hidden.has(k)));
   }
 
+  /** RegExp.prototype (set by installModern). */
+  regexpProto: JSObject | null = null;
+
+  /** A regular expression of the program: the host's RegExp (deterministic) behind an object. */
+  regexp(pattern: string, flags: string): JSObject {
+    let host: RegExp;
+    try {
+      host = new RegExp(pattern, flags);
+    } catch (e) {
+      throw this.error('SyntaxError', (e as Error).message);
+    }
+    const o = new JSObject(this.regexpProto ?? this.objectProto);
+    o.className = 'RegExp';
+    o.internal = host;
+    return o;
+  }
+
   /** Symbol.prototype (set by installModern). */
   symbolProto: JSObject | null = null;
 

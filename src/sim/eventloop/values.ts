@@ -215,6 +215,7 @@ export function toStr(v: Value): string {
 
 function toPrimitiveString(o: JSObject): string {
   if (o instanceof JSSymbol) return `Symbol(${o.description ?? ''})`;
+  if (o.className === 'RegExp' && o.internal instanceof RegExp) return String(o.internal);
   if (o instanceof JSArray) return o.items.map((x) => (x === null || x === undefined ? '' : toStr(x))).join(',');
   if (o instanceof JSFunction) return o instanceof Closure ? sourceOfClosure(o) : `function ${o.name}() { [native code] }`;
   if (o.className !== null && isErrorLike(o)) {
