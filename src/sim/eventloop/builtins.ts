@@ -57,7 +57,8 @@ export function installBuiltins(realm: Realm): void {
   });
 
   // Array
-  const ArrayCtor = realm.native('Array', (_t, a) => realm.array(a.length === 1 && typeof a[0] === 'number' ? new Array<Value>(a[0]).fill(undefined) : [...a]));
+  const makeArray = (a: readonly Value[]): Value => realm.array(a.length === 1 && typeof a[0] === 'number' ? new Array<Value>(a[0]) : [...a]);
+  const ArrayCtor = realm.native('Array', (_t, a) => makeArray(a), makeArray);
   ArrayCtor.props.prototype = realm.arrayProto;
   ArrayCtor.props.isArray = realm.native('isArray', (_t, a) => a[0] instanceof JSArray);
   ArrayCtor.props.from = realm.native('from', (_t, a) => {

@@ -167,7 +167,7 @@ function formatRaw(ctx: Ctx, v: JSObject, recurseTimes: number, depth: number): 
   const ctorName = constructorName(v);
   const prefix = ctorName === null ? '[Object: null prototype] ' : ctorName === 'Object' ? '' : `${ctorName} `;
   if (v instanceof JSArray) {
-    braces = [ctorName === 'Array' ? '[' : `${prefix}[`, ']'];
+    braces = [ctorName === 'Array' ? '[' : ctorName === null ? '[Array(' + v.items.length + '): null prototype] [' : `${ctorName}(${v.items.length}) [`, ']'];
     extrasArray = true;
     keys = keys.filter((k) => !/^\d+$/.test(k));
     if (v.items.length === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
