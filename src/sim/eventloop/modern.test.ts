@@ -56,6 +56,9 @@ describe('modern JavaScript in the event-loop model: what the trace draws', () =
     expect(node('const r = 1;\nconst x = 7n;\n').error).toEqual({ kind: 'unsupported', message: 'BigInt literal is not supported (line 2, column 11)', line: 2, column: 11 });
     expect(node('async function* g() {\n  yield* [1];\n}\n').error?.message).toBe('yield* in an async generator is not supported (line 2, column 3)');
     expect(node("require('http');").error?.message).toContain("require('http')");
+    // A module member the model lacks is refused by name (not undefined, then a TypeError).
+    expect(node("const fs = require('fs');\nconsole.log('a');\nfs.readFileSync(__filename);\n").error?.message).toBe("require('fs').readFileSync is not supported (line 3, column 1)");
+    expect(node('console.log(process.env.HOME);').error?.message).toBe('process.env is not supported (line 1, column 1)');
   });
 
   it('regular expressions run on the host engine and print as Node prints them (expected text from real Node 20)', () => {

@@ -116,6 +116,11 @@ export function installNodeModules(rt: NodeRuntime, scope: Scope, source: string
   }
   const cache = new Map<string, Value>();
   const load = (name: string): Value => {
+    const exports = loadModule(name);
+    if (exports instanceof JSObject && exports.internal === null) exports.internal = { module: `require('${name}')` };
+    return exports;
+  };
+  const loadModule = (name: string): Value => {
     switch (name) {
       case 'fs':
         return fs;

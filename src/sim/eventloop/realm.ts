@@ -217,6 +217,9 @@ export class Realm {
         return v;
       }
     }
+    // A module's (or process's) member the model does not have is refused by name, not undefined.
+    const module = obj.internal !== null && typeof obj.internal === 'object' && 'module' in obj.internal ? String((obj.internal as { module: string }).module) : null;
+    if (module !== null && key !== 'then' && !isSymbolKey(key)) throw new UnsupportedError(`${module}.${key}`, this.it.line, 1);
     return undefined;
   }
 
