@@ -316,8 +316,8 @@ export function* yieldDelegate(it: Interpreter, iterable: Value, node: Node): Ev
 export function installGenerators(it: Interpreter): void {
   const realm = it.realm;
   const def = (o: JSObject, key: string, fn: (t: Value, a: readonly Value[]) => Value, name = key): void => realm.defineHidden(o, key, realm.native(name, fn));
-  def(realm.iteratorProto, '@@Symbol.iterator', (t) => t, '[Symbol.iterator]');
-  def(realm.asyncIteratorProto, '@@Symbol.asyncIterator', (t) => t, '[Symbol.asyncIterator]');
+  def(realm.iteratorProto, '\uD800@Symbol.iterator', (t) => t, '[Symbol.iterator]');
+  def(realm.asyncIteratorProto, '\uD800@Symbol.asyncIterator', (t) => t, '[Symbol.asyncIterator]');
   for (const mode of ['next', 'return', 'throw'] as const) {
     def(realm.generatorProto, mode, (t, a) => generatorResume(it, t, mode, a[0]));
     def(realm.asyncGeneratorProto, mode, (t, a) => asyncGeneratorRequest(it, t, mode, a[0]));

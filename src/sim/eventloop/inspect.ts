@@ -246,7 +246,7 @@ function formatRaw(ctx: Ctx, v: JSObject, recurseTimes: number, depth: number): 
     const x = v.props[k];
     const s = x instanceof Accessor ? (x.getter !== undefined ? (x.setter !== undefined ? '[Getter/Setter]' : '[Getter]') : '[Setter]') : formatValue(ctx, x, recurseTimes, depth, false);
     ctx.indentationLvl -= 2;
-    const name = isSymbolKey(k) ? `[${k.startsWith('@@Symbol.') ? k.slice(2) : `Symbol(${k.slice(k.indexOf(':') + 1)})`}]` : /^[a-zA-Z_][a-zA-Z_0-9]*$/.test(k) ? k : quote(k);
+    const name = isSymbolKey(k) ? `[${k.startsWith('\uD800@Symbol.') ? k.slice(2) : `Symbol(${k.slice(k.indexOf(':') + 1)})`}]` : /^[a-zA-Z_][a-zA-Z_0-9]*$/.test(k) ? k : quote(k);
     output.push(`${name}: ${s}`);
   }
   ctx.seen.pop();

@@ -112,7 +112,7 @@ function forInKeys(it: Interpreter, o: JSObject): string[] {
 function* forOf(it: Interpreter, s: ForOfStatement, scope: Scope, labels: readonly string[]): Eval<Completion> {
   const subject: Value = yield* evalExpr(it, s.right, scope);
   const realm = it.realm;
-  if ((subject instanceof JSArray && realm.get(subject, '@@Symbol.iterator') === realm.arrayValues) || typeof subject === 'string') {
+  if ((subject instanceof JSArray && realm.get(subject, '\uD800@Symbol.iterator') === realm.arrayValues) || typeof subject === 'string') {
     // The built-in array iterator, without the objects: reads the live length each step.
     const items = typeof subject === 'string' ? [...subject] : subject.items;
     for (let i = 0; i < items.length; i++) {
@@ -186,7 +186,7 @@ function asyncFromSync(it: Interpreter, iter: { iterator: Value; next: Value }):
 function* forAwait(it: Interpreter, s: ForOfStatement, scope: Scope, labels: readonly string[]): Eval<Completion> {
   const subject: Value = yield* evalExpr(it, s.right, scope);
   const realm = it.realm;
-  const method = subject === null || subject === undefined ? undefined : realm.get(subject, '@@Symbol.asyncIterator');
+  const method = subject === null || subject === undefined ? undefined : realm.get(subject, '\uD800@Symbol.asyncIterator');
   let iter: { iterator: Value; next: Value };
   if (method === undefined || method === null) {
     iter = asyncFromSync(it, realm.getIterator(subject));

@@ -65,11 +65,11 @@ export function installModern(realm: Realm): void {
     for (let i = 0; i < list.length; i++) yield kind === 'values' ? list[i] : kind === 'keys' ? i : realm.array([i, list[i]]);
   }
   const values = hiddenMethod(ap, 'values', (t) => hostIterator('Array Iterator', () => live(items(t), 'values')));
-  realm.defineHidden(ap, '@@Symbol.iterator', values);
+  realm.defineHidden(ap, '\uD800@Symbol.iterator', values);
   realm.arrayValues = values;
   hiddenMethod(ap, 'keys', (t) => hostIterator('Array Iterator', () => live(items(t), 'keys')));
   hiddenMethod(ap, 'entries', (t) => hostIterator('Array Iterator', () => live(items(t), 'entries')));
-  hiddenMethod(realm.stringProto, '@@Symbol.iterator', (t) => hostIterator('String Iterator', () => [...String(t)][Symbol.iterator]()), '[Symbol.iterator]');
+  hiddenMethod(realm.stringProto, '\uD800@Symbol.iterator', (t) => hostIterator('String Iterator', () => [...String(t)][Symbol.iterator]()), '[Symbol.iterator]');
 
   // More of String, Array, Number and Object (string patterns only: regular expressions are refused)
   const sp = realm.stringProto;
@@ -280,7 +280,7 @@ export function installModern(realm: Realm): void {
           for (const [k, v] of d) yield realm.array([k, v]);
         });
       });
-      realm.defineHidden(proto, '@@Symbol.iterator', isMap ? entries : name === 'Set' ? vals : keys);
+      realm.defineHidden(proto, '\uD800@Symbol.iterator', isMap ? entries : name === 'Set' ? vals : keys);
       if (!isMap) realm.defineHidden(proto, 'keys', vals);
     }
     g.set(name, ctor);
@@ -355,10 +355,10 @@ export function installModern(realm: Realm): void {
   });
   ObjectCtor.props.getOwnPropertyNames = realm.native('getOwnPropertyNames', (_t, a) => {
     const o = obj(a[0], 'Object.getOwnPropertyNames');
-    const own = Object.keys(o.props).filter((k) => !k.startsWith('@@'));
+    const own = Object.keys(o.props).filter((k) => !k.startsWith('\uD800@'));
     return realm.array(o instanceof JSArray ? [...Object.keys(o.items), 'length', ...own] : own);
   });
-  ObjectCtor.props.getOwnPropertySymbols = realm.native('getOwnPropertySymbols', (_t, a) => realm.array(Object.keys(obj(a[0], 'Object.getOwnPropertySymbols').props).filter((k) => k.startsWith('@@')).map((k) => realm.keyValue(k))));
+  ObjectCtor.props.getOwnPropertySymbols = realm.native('getOwnPropertySymbols', (_t, a) => realm.array(Object.keys(obj(a[0], 'Object.getOwnPropertySymbols').props).filter((k) => k.startsWith('\uD800@')).map((k) => realm.keyValue(k))));
   ObjectCtor.props.is = realm.native('is', (_t, a) => Object.is(a[0], a[1]));
   ObjectCtor.props.hasOwn = realm.native('hasOwn', (_t, a) => {
     const o = obj(a[0], 'Object.hasOwn');

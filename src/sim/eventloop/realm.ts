@@ -92,7 +92,7 @@ export class Realm {
 
   /** A new symbol (`wellKnown`: `Symbol.iterator` and the like, keyed by name). */
   symbol(description: string | undefined, wellKnown = false): JSSymbol {
-    const key = wellKnown ? `@@${description ?? ''}` : `@@${++this.symbolCount}:${description ?? ''}`;
+    const key = wellKnown ? `\uD800@${description ?? ''}` : `\uD800@${++this.symbolCount}:${description ?? ''}`;
     const s = new JSSymbol(description, key);
     s.proto = this.symbolProto;
     this.symbols.set(key, s);
@@ -267,7 +267,7 @@ export class Realm {
 
   /** The elements of an iterable (arrays and strings directly, anything else through its iterator); at most `limit`, then the iterator is closed. */
   iterate(v: Value, node: Node, limit = Infinity): Value[] {
-    if (v instanceof JSArray && this.get(v, '@@Symbol.iterator') === this.arrayValues) return v.items.slice(0, limit === Infinity ? undefined : limit);
+    if (v instanceof JSArray && this.get(v, '\uD800@Symbol.iterator') === this.arrayValues) return v.items.slice(0, limit === Infinity ? undefined : limit);
     if (typeof v === 'string') return [...v].slice(0, limit === Infinity ? undefined : limit);
     void node;
     const iter = this.getIterator(v);
@@ -287,7 +287,7 @@ export class Realm {
 
   /** GetIterator(v, sync). */
   getIterator(v: Value): { iterator: Value; next: Value } {
-    const method = v === null || v === undefined ? undefined : this.get(v, '@@Symbol.iterator');
+    const method = v === null || v === undefined ? undefined : this.get(v, '\uD800@Symbol.iterator');
     if (!(method instanceof JSFunction)) throw this.error('TypeError', `${describe(v)} is not iterable`);
     const iterator = this.it.call(method, v, []);
     if (!(iterator instanceof JSObject)) throw this.error('TypeError', 'Result of the Symbol.iterator method is not an object');

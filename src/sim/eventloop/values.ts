@@ -33,7 +33,7 @@ export class Accessor extends JSObject {
   }
 }
 
-/** A symbol. Its property key is `@@` + an id (keys starting with `@@` are symbols, never strings). */
+/** A symbol. Its property key is `\uD800@` + an id (keys starting with `\uD800@` are symbols, never strings). */
 export class JSSymbol extends JSObject {
   constructor(
     readonly description: string | undefined,
@@ -45,7 +45,7 @@ export class JSSymbol extends JSObject {
 
 /** True for a key that stands for a symbol. */
 export function isSymbolKey(k: string): boolean {
-  return k.startsWith('@@');
+  return k.startsWith('\uD800@');
 }
 
 /** What a class constructor carries besides its body. */
