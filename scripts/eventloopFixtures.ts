@@ -9,6 +9,7 @@
  *   npx tsx scripts/eventloopFixtures.ts --recheck 100   # rerun the deterministic ones: plain and timers ×100
  *   npx tsx scripts/eventloopFixtures.ts --runtime browser [--count 640] [--jobs 4]
  *   npx tsx scripts/eventloopFixtures.ts --runtime browser --recheck 50 --runs 6   # 6 more plain runs, one ×50
+ *   npx tsx scripts/eventloopFixtures.ts --style modern [--runtime browser] ...   # the modern corpus (classes, generators, events…)
  *
  * The browser corpus (fixtures/corpus-browser.json) is the generator's browser programs run in
  * pages of headless Chromium (src/cli/chromiumReal.ts, the same instrument as the app's worker):
@@ -24,11 +25,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProgram } from '../src/sim/eventloop/corpus/generate';
 import { PUZZLES } from '../src/sim/eventloop/corpus/puzzles';
+import { generateModernProgram } from '../src/sim/eventloop/corpus/modern';
+import { MODERN_PUZZLES } from '../src/sim/eventloop/corpus/modernPuzzles';
 import type { CorpusEntry } from '../src/sim/eventloop/fixtures/loadCorpus';
 import { asText, ChromiumRunner } from '../src/cli/chromiumReal';
 
 interface Args {
   runtime: 'node' | 'browser';
+  /** `classic` (generate.ts + puzzles.ts) or `modern` (modern.ts + modernPuzzles.ts). */
+  style: 'classic' | 'modern';
   recheck: number;
   /** First seed (a held-out corpus uses seeds the committed one does not). */
   first: number;
@@ -40,16 +45,17 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { runtime: 'node', recheck: 0, first: 1, count: 600, runs: 3, scale: 20, jobs: 6, out: '' };
+  const a: Args = { runtime: 'node', style: 'classic', recheck: 0, first: 1, count: 600, runs: 3, scale: 20, jobs: 6, out: '' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]?.replace(/^--/, '');
     const value = argv[i + 1] ?? '';
     if (key === 'out') a.out = value;
     else if (key === 'runtime' && (value === 'node' || value === 'browser')) a.runtime = value;
+    else if (key === 'style' && (value === 'classic' || value === 'modern')) a.style = value;
     else if (key === 'count' || key === 'runs' || key === 'scale' || key === 'jobs' || key === 'recheck' || key === 'first') a[key] = Number(value);
     else throw new Error(`unknown flag ${argv[i]}`);
   }
-  if (a.out === '') a.out = a.runtime === 'browser' ? 'src/sim/eventloop/fixtures/corpus-browser.json' : 'src/sim/eventloop/fixtures/corpus.json';
+  if (a.out === '') a.out = `src/sim/eventloop/fixtures/corpus${a.style === 'modern' ? '-modern' : ''}${a.runtime === 'browser' ? '-browser' : ''}.json`;
   return a;
 }
 
@@ -58,6 +64,12 @@ const SCALE_PRELOAD = `const f = Number(process.env.NANOSCOPE_TIMER_SCALE);
 for (const name of ['setTimeout', 'setInterval']) {
   const orig = globalThis[name];
   globalThis[name] = function (cb, ms, ...args) { return orig(cb, Math.max(1, Number(ms) || 0) * f, ...args); };
+}
+// timers/promises makes its timers without the globals: scale those too (the modern corpus uses them).
+const tp = require('timers/promises');
+for (const name of ['setTimeout', 'setInterval']) {
+  const orig = tp[name];
+  tp[name] = function (ms, ...rest) { return orig(Math.max(1, Number(ms) || 0) * f, ...rest); };
 }
 `;
 
@@ -138,10 +150,13 @@ function write(out: string, meta: Record<string, unknown>, entries: readonly Ent
 /** Every puzzle the runtime can run, then `count` generated programs from seed `first`. */
 function programs(args: Args): { id: string; seed: number | null; source: string }[] {
   const browser = args.runtime === 'browser';
-  const puzzles = browser ? PUZZLES.filter((p) => !/process\.|setImmediate|require\(/.test(p.source)) : PUZZLES;
+  const modern = args.style === 'modern';
+  const all = modern ? MODERN_PUZZLES.filter((p) => !browser || p.browser) : PUZZLES;
+  const puzzles = browser ? all.filter((p) => !/process\.|setImmediate|require\(/.test(p.source)) : all;
+  const generate = (seed: number): string => (modern ? generateModernProgram(seed, browser ? { runtime: 'browser' } : {}) : generateProgram(seed, browser ? { runtime: 'browser' } : {}));
   return [
     ...(args.first === 1 ? puzzles.map((p) => ({ id: `puzzle:${p.id}`, seed: null as number | null, source: p.source })) : []),
-    ...Array.from({ length: args.count }, (_, i) => ({ id: `gen:${args.first + i}`, seed: args.first + i, source: generateProgram(args.first + i, browser ? { runtime: 'browser' } : {}) })),
+    ...Array.from({ length: args.count }, (_, i) => ({ id: `gen:${args.first + i}`, seed: args.first + i, source: generate(args.first + i) })),
   ];
 }
 

@@ -33,10 +33,10 @@ describe('nanoscope eventloop', () => {
   });
 
   it('exits 1 naming the unsupported construct, line and column', async () => {
-    const f = file('class.js', 'let a = 1;\nclass A {}\n');
+    const f = file('with.js', 'let a = 1;\nwith (a) {}\n');
     const r = await cli('eventloop', f);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${f}:2:1: class declaration is not supported (line 2, column 1)`);
+    expect(r.stderr).toContain(`${f}:2:1: with statement is not supported (line 2, column 1)`);
   });
 
   it('says on stderr that the top-level setTimeout(0) vs setImmediate order is a race', async () => {

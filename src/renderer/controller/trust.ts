@@ -7,7 +7,7 @@
  * The host checks the `confirmed` flag this sets (403 without it).
  */
 import { createStore } from 'zustand/vanilla';
-import { PUZZLES } from '../../sim/eventloop/corpus/puzzles';
+import { SCENE_PRESETS } from '../../sim/eventloop/presets';
 
 export interface TrustRequest {
   readonly code: string;
@@ -28,7 +28,7 @@ export function trustCode(code: string): void {
 
 /** Whether a real run of `code` may start without asking. */
 export function isTrusted(code: string): boolean {
-  return trusted.has(code) || PUZZLES.some((p) => p.source === code);
+  return trusted.has(code) || SCENE_PRESETS.some((p) => p.source === code);
 }
 
 /** Runs `request.run` now when the code is trusted, else asks first. */

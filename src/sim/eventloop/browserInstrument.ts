@@ -12,7 +12,7 @@
 import { formatLog, inspect } from './inspect';
 import { Interpreter } from './interpreter';
 import { ERROR_TYPES, type ErrorType } from './realm';
-import { getOwnOrProto, isErrorLike, JSObject, toStr, type Value } from './values';
+import { Accessor, getOwnOrProto, isErrorLike, JSObject, NativeFunction, toStr, type Value } from './values';
 
 /** An argument of a console call, as the instrument sends it. */
 export type Encoded =
@@ -24,7 +24,20 @@ export type Encoded =
   | { t: 'o'; v: [string, Encoded][] }
   | { t: 'f'; name: string }
   | { t: 'e'; name: string; message: string }
-  | { t: 's'; v: string };
+  | { t: 's'; v: string }
+  /** An array hole. */
+  | { t: 'h' }
+  /** A symbol (its description). */
+  | { t: 'y'; v: string | null }
+  /** A Map's entries, a Set's values. */
+  | { t: 'm'; v: [Encoded, Encoded][] }
+  | { t: 'S'; v: Encoded[] }
+  /** An accessor property (util.inspect shows [Getter], [Setter], [Getter/Setter]). */
+  | { t: 'g'; get: boolean; set: boolean }
+  /** An object whose constructor is not Object (a class instance), or with no prototype (c: null). */
+  | { t: 'c'; c: string | null; v: [string, Encoded][] }
+  /** A function with its kind (class, async, generator…) and, for a class, what it extends. */
+  | { t: 'F'; name: string; kind: string; heritage: string | null };
 
 /** One record of the instrument. */
 export type InstrumentRecord =
@@ -52,11 +65,28 @@ export function browserPrelude(sink: InstrumentSink, timerScale = 1, quietMs = 1
     if (v === undefined) return { t: 'u' };
     if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return { t: 'n', v: Object.is(v, -0) ? '-0' : String(v) };
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { t: 'p', v };
-    if (typeof v === 'function') return { t: 'f', name: v.name };
+    if (typeof v === 'symbol') return { t: 'y', v: v.description ?? null };
+    if (typeof v === 'function') {
+      const src = Function.prototype.toString.call(v);
+      const kind = /^class\b/.test(src) ? 'class' : Object.prototype.toString.call(v).slice(8, -1);
+      const parent = Object.getPrototypeOf(v);
+      return { t: 'F', name: v.name, kind, heritage: kind === 'class' && parent !== Function.prototype && parent !== null ? String(parent.name) : null };
+    }
     if (v instanceof Error) return { t: 'e', name: String(v.name), message: String(v.message) };
     if (depth > 4) return { t: 's', v: '[Object]' };
-    if (Array.isArray(v)) return { t: 'a', v: v.map((x) => enc(x, depth + 1)) };
-    if (typeof v === 'object') return { t: 'o', v: Object.keys(v).map((k) => [k, enc(v[k], depth + 1)]) };
+    if (Array.isArray(v)) return { t: 'a', v: Array.from({ length: v.length }, (_, i) => (i in v ? enc(v[i], depth + 1) : { t: 'h' })) };
+    if (v instanceof Map) return { t: 'm', v: [...v].map(([k, x]) => [enc(k, depth + 1), enc(x, depth + 1)]) };
+    if (v instanceof Set) return { t: 'S', v: [...v].map((x) => enc(x, depth + 1)) };
+    if (typeof v === 'object') {
+      const props = Object.keys(v).map((k) => {
+        const d = Object.getOwnPropertyDescriptor(v, k);
+        return [k, d && (d.get || d.set) ? { t: 'g', get: !!d.get, set: !!d.set } : enc(v[k], depth + 1)];
+      });
+      const proto = Object.getPrototypeOf(v);
+      if (proto === Object.prototype) return { t: 'o', v: props };
+      const ctor = proto === null ? null : proto.constructor;
+      return { t: 'c', c: typeof ctor === 'function' && ctor.name !== '' ? ctor.name : proto === null ? null : 'Object', v: props };
+    }
     return { t: 's', v: String(v) };
   };
   let last = now();
@@ -132,11 +162,47 @@ export class RecordFormatter {
         return e.v;
       case 'n':
         return e.v === '-0' ? -0 : Number(e.v);
-      case 'a':
-        return realm.array(e.v.map((x) => this.decode(x)));
+      case 'a': {
+        const items: Value[] = [];
+        e.v.forEach((x, i) => {
+          if (x.t !== 'h') items[i] = this.decode(x);
+          else items.length = i + 1;
+        });
+        return realm.array(items);
+      }
+      case 'h':
+        return undefined;
+      case 'y':
+        return realm.symbol(e.v ?? undefined);
+      case 'm':
+      case 'S': {
+        const ctor = realm.globals.get(e.t === 'm' ? 'Map' : 'Set') as NativeFunction;
+        const made = ctor.construct?.([]) as JSObject;
+        const data = made.internal as Map<Value, Value>;
+        if (e.t === 'm') for (const [k, x] of e.v) data.set(this.decode(k), this.decode(x));
+        else for (const x of e.v) data.set(this.decode(x), this.decode(x));
+        return made;
+      }
+      case 'g':
+        return realm.native('accessor', () => undefined);
+      case 'c': {
+        let proto: JSObject | null = null;
+        if (e.c !== null) {
+          proto = new JSObject(realm.objectProto);
+          if (e.c !== 'Object') realm.defineHidden(proto, 'constructor', realm.native(e.c, () => undefined));
+        }
+        const o = new JSObject(proto);
+        for (const [k, v] of e.v) o.props[k] = v.t === 'g' ? new Accessor(v.get ? realm.native('get', () => undefined) : undefined, v.set ? realm.native('set', () => undefined) : undefined) : this.decode(v);
+        return o;
+      }
+      case 'F': {
+        const f = realm.native(e.name, () => undefined);
+        f.display = e.kind === 'class' ? `[class ${e.name === '' ? '(anonymous)' : e.name}${e.heritage === null ? '' : ` extends ${e.heritage}`}]` : e.kind === 'Function' ? null : `[${e.kind}${e.name === '' ? ' (anonymous)' : `: ${e.name}`}]`;
+        return f;
+      }
       case 'o': {
         const o = realm.object();
-        for (const [k, v] of e.v) o.props[k] = this.decode(v);
+        for (const [k, v] of e.v) o.props[k] = v.t === 'g' ? new Accessor(v.get ? realm.native('get', () => undefined) : undefined, v.set ? realm.native('set', () => undefined) : undefined) : this.decode(v);
         return o;
       }
       case 'f':

@@ -7,6 +7,7 @@
  * becomes 4 ms.
  */
 import type { Program } from 'acorn';
+import { loadLibrary } from './nodeModules';
 import { browserRejectionText, browserUncaughtText } from './browserInstrument';
 import { LoopBase, item, lineOf, nameOf, type Job, type LoopLimits } from './loopBase';
 import type { Queues } from './trace';
@@ -82,6 +83,11 @@ export class BrowserRuntime extends LoopBase {
     this.it.realm.source = source;
     this.installGlobals(scope);
     this.installBrowser(scope);
+    // AbortController and friends: the same library code as Node's (lazily, when the program names them).
+    if (/\b(AbortController|AbortSignal|DOMException)\b/.test(source)) {
+      const lib = loadLibrary(this.it, scope);
+      for (const name of ['AbortController', 'AbortSignal', 'DOMException']) scope.declare(name, lib.props[name], true);
+    }
     this.guarded(() => {
       this.inSlot(() => this.runMain(program, scope));
       this.loop();

@@ -57,7 +57,8 @@ export function installBuiltins(realm: Realm): void {
   });
 
   // Array
-  const ArrayCtor = realm.native('Array', (_t, a) => realm.array(a.length === 1 && typeof a[0] === 'number' ? new Array<Value>(a[0]).fill(undefined) : [...a]));
+  const makeArray = (a: readonly Value[]): Value => realm.array(a.length === 1 && typeof a[0] === 'number' ? new Array<Value>(a[0]) : [...a]);
+  const ArrayCtor = realm.native('Array', (_t, a) => makeArray(a), makeArray);
   ArrayCtor.props.prototype = realm.arrayProto;
   ArrayCtor.props.isArray = realm.native('isArray', (_t, a) => a[0] instanceof JSArray);
   ArrayCtor.props.from = realm.native('from', (_t, a) => {
@@ -191,16 +192,21 @@ export function installBuiltins(realm: Realm): void {
   for (const type of ERROR_TYPES) {
     const proto = realm.errorProtos.get(type) as JSObject;
     const make = (a: readonly Value[]): Value => {
+      // The options bag's `cause` becomes a non-enumerable own property.
+      const withCause = (e: JSObject, options: Value): JSObject => {
+        if (options instanceof JSObject && realm.has(options, 'cause')) realm.defineHidden(e, 'cause', realm.get(options, 'cause'));
+        return e;
+      };
       if (type === 'AggregateError') {
         const e = realm.makeError(type, a[1] === undefined ? '' : realm.toStr(a[1]));
-        e.props.errors = realm.array(a[0] instanceof JSArray ? [...a[0].items] : []);
-        return e;
+        realm.defineHidden(e, 'errors', realm.array(realm.iterate(a[0], null as never)));
+        return withCause(e, a[2]);
       }
-      return realm.makeError(type, a[0] === undefined ? '' : realm.toStr(a[0]));
+      return withCause(realm.makeError(type, a[0] === undefined ? '' : realm.toStr(a[0])), a[1]);
     };
     const ctor = realm.native(type, (_t, a) => make(a), make);
-    ctor.props.prototype = proto;
-    proto.props['constructor' as string] = ctor;
+    realm.defineHidden(ctor, 'prototype', proto);
+    realm.defineHidden(proto, 'constructor', ctor);
     g.set(type, ctor);
   }
   void looseEquals;

@@ -4,21 +4,26 @@
  */
 import type { AssignmentExpression, CallExpression, Expression, MemberExpression, Node, ObjectExpression, Pattern, SpreadElement, TemplateLiteral } from 'acorn';
 import type { Interpreter } from './interpreter';
-import { position } from './parse';
-import { Closure, JSArray, JSFunction, JSObject, looseEquals, strictEquals, toNumber, toPrimitive, toStr, truthy, typeOf, type Scope, type Value } from './values';
+import { isLibrary, position } from './parse';
+import { Accessor, Closure, JSArray, JSFunction, JSObject, YieldSignal, looseEquals, strictEquals, toNumber, toPrimitive, toStr, truthy, typeOf, type Scope, type Value } from './values';
+import { classValue, superCall } from './classes';
+import { yieldDelegate } from './generators';
 
-/** A generator of the evaluator: yields awaited values, is resumed with their results. */
-export type Eval<T> = Generator<Value, T, Value>;
+/**
+ * A generator of the evaluator: yields awaited values (and, in a generator's body,
+ * YieldSignals), is resumed with their results.
+ */
+export type Eval<T> = Generator<Value | YieldSignal, T, Value>;
 
 /** `a?.b` short-circuits the whole chain. */
 class ShortCircuit {}
 const SHORT = new ShortCircuit();
 
 /** Globals that exist in Node but are outside the subset (an error rather than a ReferenceError). */
-const UNSUPPORTED_GLOBALS = new Set([
-  'Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Symbol', 'Proxy', 'Reflect', 'RegExp', 'BigInt', 'fetch', 'Buffer',
-  'performance', 'globalThis', 'global', 'module', 'exports', 'arguments', 'eval', 'Function', 'Intl', 'WeakRef',
-  'structuredClone', 'setTimeoutPromise', 'TextEncoder', 'TextDecoder', 'URL', 'AbortController', 'EventTarget',
+export const UNSUPPORTED_GLOBALS: ReadonlySet<string> = new Set([
+  'Date', 'Proxy', 'Reflect', 'BigInt', 'fetch', 'Buffer',
+  'performance', 'globalThis', 'global', 'module', 'exports', 'arguments', 'eval', 'Function', 'Intl',
+  'setTimeoutPromise', 'TextEncoder', 'TextDecoder', 'URL', 'EventTarget',
   'Atomics', 'SharedArrayBuffer', 'ArrayBuffer', 'Uint8Array', 'Int32Array', 'Float64Array', 'DataView',
   'FinalizationRegistry', 'Worker', 'Generator', 'window', 'document', 'self', 'navigator', 'requestIdleCallback',
 ]);
@@ -28,6 +33,7 @@ export function* evalExpr(it: Interpreter, node: Node, scope: Scope): Eval<Value
   const e = node as Expression;
   switch (e.type) {
     case 'Literal':
+      if ('regex' in e && e.regex !== undefined) return it.realm.regexp(e.regex.pattern, e.regex.flags);
       return e.value as Value;
     case 'Identifier':
       return lookup(it, e.name, scope, e);
@@ -38,11 +44,41 @@ export function* evalExpr(it: Interpreter, node: Node, scope: Scope): Eval<Value
     case 'ArrayExpression': {
       const items: Value[] = [];
       for (const el of e.elements) {
-        if (el === null) return it.unsupported(e, 'array hole');
-        if (el.type === 'SpreadElement') items.push(...it.realm.iterate(yield* evalExpr(it, el.argument, scope), el));
+        if (el === null) items.length++;
+        else if (el.type === 'SpreadElement') items.push(...it.realm.iterate(yield* evalExpr(it, el.argument, scope), el));
         else items.push(yield* evalExpr(it, el, scope));
       }
       return it.realm.array(items);
+    }
+    case 'ClassExpression':
+      return yield* classValue(it, e, scope, e.id?.name ?? '');
+    case 'MetaProperty': {
+      const b = scope.lookup('%newtarget');
+      return b === undefined ? undefined : b.value;
+    }
+    case 'YieldExpression': {
+      if (e.delegate) return yield* yieldDelegate(it, yield* evalExpr(it, e.argument as Expression, scope), e);
+      let v = e.argument ? yield* evalExpr(it, e.argument, scope) : undefined;
+      // An async generator awaits what it yields before yielding it.
+      if (scope.lookup('%asyncgen')?.value === true) v = yield v;
+      return yield new YieldSignal(v);
+    }
+    case 'TaggedTemplateExpression': {
+      let fn: Value;
+      let thisValue: Value = undefined;
+      if (e.tag.type === 'MemberExpression') {
+        const ref = yield* reference(it, e.tag, scope);
+        thisValue = ref.base;
+        fn = ref.get();
+      } else {
+        fn = yield* evalExpr(it, e.tag, scope);
+      }
+      const strings = it.realm.array(e.quasi.quasis.map((q) => q.value.cooked ?? undefined));
+      it.realm.defineHidden(strings, 'raw', it.realm.array(e.quasi.quasis.map((q) => q.value.raw)));
+      const values: Value[] = [];
+      for (const x of e.quasi.expressions) values.push(yield* evalExpr(it, x, scope));
+      if (!(fn instanceof JSFunction)) throw it.realm.error('TypeError', `${calleeText(it, e.tag)} is not a function`);
+      return it.call(fn, thisValue, [strings, ...values]);
     }
     case 'ObjectExpression':
       return yield* objectLiteral(it, e, scope);
@@ -58,8 +94,9 @@ export function* evalExpr(it: Interpreter, node: Node, scope: Scope): Eval<Value
         if (e.argument.type !== 'MemberExpression') return true;
         const obj = yield* evalExpr(it, e.argument.object, scope);
         const key = yield* memberKey(it, e.argument, scope);
-        if (obj instanceof JSArray) return it.unsupported(e, 'delete on an array element');
-        if (obj instanceof JSObject) delete obj.props[key];
+        if (obj instanceof JSArray && /^\d+$/.test(key)) {
+          if (Number(key) < obj.items.length) delete obj.items[Number(key)];
+        } else if (obj instanceof JSObject) delete obj.props[key];
         return true;
       }
       const v = yield* evalExpr(it, e.argument, scope);
@@ -74,13 +111,25 @@ export function* evalExpr(it: Interpreter, node: Node, scope: Scope): Eval<Value
       return it.unsupported(e, `operator ${e.operator}`);
     }
     case 'UpdateExpression': {
+      if (e.argument.type === 'MemberExpression') {
+        const ref = yield* reference(it, e.argument, scope);
+        const old = toNumber(ref.get());
+        const next = e.operator === '++' ? old + 1 : old - 1;
+        ref.set(next);
+        return e.prefix ? next : old;
+      }
       const old = toNumber(yield* evalExpr(it, e.argument, scope));
       const next = e.operator === '++' ? old + 1 : old - 1;
       yield* assignTo(it, e.argument as Pattern, next, scope);
       return e.prefix ? next : old;
     }
     case 'BinaryExpression': {
-      if (e.left.type === 'PrivateIdentifier') return it.unsupported(e, 'private field');
+      if (e.left.type === 'PrivateIdentifier') {
+        const name = `#${e.left.name}`;
+        const r = yield* evalExpr(it, e.right, scope);
+        if (!(r instanceof JSObject)) throw it.realm.error('TypeError', `Cannot use 'in' operator to search for '${name}' in ${toStr(r)}`);
+        return r.privates !== null && r.privates.has(name);
+      }
       const l = yield* evalExpr(it, e.left, scope);
       const r = yield* evalExpr(it, e.right, scope);
       return binary(it, e.operator, l, r, e);
@@ -101,9 +150,8 @@ export function* evalExpr(it: Interpreter, node: Node, scope: Scope): Eval<Value
       return v;
     }
     case 'MemberExpression': {
-      const obj = yield* evalExpr(it, e.object, scope);
-      if (e.optional && (obj === null || obj === undefined)) throw SHORT;
-      return it.realm.get(obj, yield* memberKey(it, e, scope));
+      const ref = yield* reference(it, e, scope);
+      return ref.get();
     }
     case 'ChainExpression':
       try {
@@ -139,6 +187,36 @@ function lookup(it: Interpreter, name: string, scope: Scope, node: Node): Value 
   return b.value;
 }
 
+/** A member reference `obj.key`, `obj[k]`, `obj.#p` or `super.key`: evaluated once, read and written through. */
+export interface Reference {
+  readonly base: Value;
+  get(): Value;
+  set(v: Value): void;
+}
+
+/** Evaluates the object and key of a member expression. */
+export function* reference(it: Interpreter, e: MemberExpression, scope: Scope): Eval<Reference> {
+  if (e.object.type === 'Super') {
+    const home = scope.lookup('%home')?.value;
+    const thisValue = it.thisOf(scope);
+    const key = yield* memberKey(it, e, scope);
+    const proto = home instanceof JSObject ? home.proto : null;
+    return {
+      base: thisValue,
+      get: () => (proto === null ? undefined : it.realm.get(proto, key, thisValue)),
+      set: (v) => it.realm.set(thisValue, key, v),
+    };
+  }
+  const obj = yield* evalExpr(it, e.object, scope);
+  if (e.optional && (obj === null || obj === undefined)) throw SHORT;
+  if (e.property.type === 'PrivateIdentifier') {
+    const name = `#${e.property.name}`;
+    return { base: obj, get: () => it.realm.getPrivate(obj, name), set: (v) => it.realm.setPrivate(obj, name, v) };
+  }
+  const key = yield* memberKey(it, e, scope);
+  return { base: obj, get: () => it.realm.get(obj, key), set: (v) => it.realm.set(obj, key, v) };
+}
+
 function* memberKey(it: Interpreter, e: MemberExpression, scope: Scope): Eval<string> {
   if (!e.computed) return (e.property as { name: string }).name;
   return it.realm.key(yield* evalExpr(it, e.property as Expression, scope));
@@ -165,8 +243,27 @@ function* objectLiteral(it: Interpreter, e: ObjectExpression, scope: Scope): Eva
       continue;
     }
     const key = p.computed ? it.realm.key(yield* evalExpr(it, p.key, scope)) : p.key.type === 'Identifier' ? p.key.name : String((p.key as { value: unknown }).value);
+    if (p.kind === 'get' || p.kind === 'set') {
+      const fn = it.closure(p.value as never, scope, `${p.kind} ${it.realm.keyName(key)}`);
+      fn.homeObject = obj;
+      fn.isMethod = true;
+      const existing = obj.props[key];
+      const acc = existing instanceof Accessor ? existing : new Accessor(undefined, undefined);
+      if (p.kind === 'get') acc.getter = fn;
+      else acc.setter = fn;
+      obj.props[key] = acc;
+      continue;
+    }
     let v = yield* evalExpr(it, p.value, scope);
-    if (v instanceof Closure && v.name === '' && (p.value.type === 'FunctionExpression' || p.value.type === 'ArrowFunctionExpression')) v = it.rename(v, key);
+    if (v instanceof Closure && v.name === '' && (p.value.type === 'FunctionExpression' || p.value.type === 'ArrowFunctionExpression' || p.value.type === 'ClassExpression')) v = it.rename(v, it.realm.keyName(key));
+    if (p.method && v instanceof Closure) {
+      v.homeObject = obj;
+      v.isMethod = true;
+    }
+    if (key === '__proto__' && !p.computed && !p.shorthand && !p.method) {
+      if (v instanceof JSObject || v === null) obj.proto = v;
+      continue;
+    }
     obj.props[key] = v;
   }
   return obj;
@@ -184,12 +281,11 @@ function* args(it: Interpreter, list: readonly (Expression | SpreadElement)[], s
 function* callExpr(it: Interpreter, e: CallExpression, scope: Scope): Eval<Value> {
   let fn: Value;
   let thisValue: Value = undefined;
-  if (e.callee.type === 'Super') return it.unsupported(e, 'super');
+  if (e.callee.type === 'Super') return superCall(it, scope, yield* args(it, e.arguments, scope), e);
   if (e.callee.type === 'MemberExpression') {
-    thisValue = yield* evalExpr(it, e.callee.object as Expression, scope);
-    if (e.callee.optional && (thisValue === null || thisValue === undefined)) throw SHORT;
-    const key = yield* memberKey(it, e.callee, scope);
-    fn = it.realm.get(thisValue, key);
+    const ref = yield* reference(it, e.callee, scope);
+    thisValue = ref.base;
+    fn = ref.get();
     if (!(fn instanceof JSFunction) && !e.optional) throw it.realm.error('TypeError', `${calleeText(it, e.callee)} is not a function`);
   } else {
     fn = yield* evalExpr(it, e.callee, scope);
@@ -197,10 +293,12 @@ function* callExpr(it: Interpreter, e: CallExpression, scope: Scope): Eval<Value
   }
   if (e.optional && (fn === null || fn === undefined)) throw SHORT;
   const argv = yield* args(it, e.arguments, scope);
-  const line = position(e).line;
-  it.line = line;
-  const top = it.stack[it.stack.length - 1];
-  if (top !== undefined) top.line = line;
+  if (!isLibrary(e)) {
+    const line = position(e).line;
+    it.line = line;
+    const top = it.stack[it.stack.length - 1];
+    if (top !== undefined) top.line = line;
+  }
   return it.call(fn, thisValue, argv);
 }
 
@@ -211,23 +309,21 @@ function calleeText(it: Interpreter, callee: Node): string {
 function* assignment(it: Interpreter, e: AssignmentExpression, scope: Scope): Eval<Value> {
   const op = e.operator;
   if (op === '=') {
+    if (e.left.type === 'MemberExpression') {
+      const ref = yield* reference(it, e.left, scope);
+      const v = yield* evalExpr(it, e.right, scope);
+      ref.set(v);
+      return v;
+    }
     let v = yield* evalExpr(it, e.right, scope);
     if (e.left.type === 'Identifier' && v instanceof Closure && v.name === '' && (e.right.type === 'FunctionExpression' || e.right.type === 'ArrowFunctionExpression')) v = it.rename(v, e.left.name);
-    if (e.left.type === 'MemberExpression') {
-      const obj = yield* evalExpr(it, e.left.object as Expression, scope);
-      const key = yield* memberKey(it, e.left, scope);
-      it.realm.set(obj, key, v);
-    } else {
-      yield* assignTo(it, e.left, v, scope);
-    }
+    yield* assignTo(it, e.left, v, scope);
     return v;
   }
   if (e.left.type === 'MemberExpression') {
-    const obj = yield* evalExpr(it, e.left.object as Expression, scope);
-    const key = yield* memberKey(it, e.left, scope);
-    const old = it.realm.get(obj, key);
-    const v = yield* compound(it, op, old, e.right, scope, e);
-    if (v.assign) it.realm.set(obj, key, v.value);
+    const ref = yield* reference(it, e.left, scope);
+    const v = yield* compound(it, op, ref.get(), e.right, scope, e);
+    if (v.assign) ref.set(v.value);
     return v.value;
   }
   const old = yield* evalExpr(it, e.left as Expression, scope);

@@ -4,7 +4,7 @@
  * grouped into columns, strings quoted with the quote that needs no escaping).
  */
 import type { JSPromise } from './promise';
-import { Closure, JSArray, JSFunction, JSObject, NativeFunction, getOwnOrProto, isErrorLike, toNumber, toStr, type Value } from './values';
+import { Accessor, Closure, JSArray, JSFunction, JSObject, JSSymbol, NativeFunction, getOwnOrProto, isErrorLike, isSymbolKey, toNumber, toStr, type Value } from './values';
 
 const BREAK_LENGTH = 80;
 const DEPTH = 2;
@@ -141,34 +141,71 @@ function formatValue(ctx: Ctx, v: Value, recurseTimes: number, depth: number, to
   if (typeof v === 'string') return quote(v);
   if (typeof v === 'number') return numberText(v);
   if (v === undefined || v === null || typeof v === 'boolean') return String(v);
+  if (v instanceof JSSymbol) return `Symbol(${v.description ?? ''})`;
   void top;
   if (ctx.seen.includes(v)) return '[Circular *1]';
   return formatRaw(ctx, v, recurseTimes, depth);
 }
 
 function functionBase(f: JSFunction): string {
-  const kind = f instanceof Closure && f.isAsync ? 'AsyncFunction' : 'Function';
+  if (f.display !== null) return f.display;
+  if (f instanceof Closure && f.classInfo !== null) {
+    const h = f.classInfo.heritage;
+    return `[class ${f.name === '' ? '(anonymous)' : f.name}${h === null ? '' : ` ${h}`}]`;
+  }
+  const kind = f instanceof Closure && f.isGenerator ? (f.isAsync ? 'AsyncGeneratorFunction' : 'GeneratorFunction') : f instanceof Closure && f.isAsync ? 'AsyncFunction' : 'Function';
   return f.name === '' ? `[${kind} (anonymous)]` : `[${kind}: ${f.name}]`;
 }
 
 function formatRaw(ctx: Ctx, v: JSObject, recurseTimes: number, depth: number): string {
   let braces: [string, string];
   let base = '';
-  let keys: string[] = Object.keys(v.props);
+  let keys: string[] = Object.keys(v.props).filter((k) => v.hidden === null || !v.hidden.has(k));
+  keys = [...keys.filter((k) => !isSymbolKey(k)), ...keys.filter(isSymbolKey)];
   let extrasArray = false;
   let entries: () => string[];
+  const ctorName = constructorName(v);
+  const prefix = ctorName === null ? '[Object: null prototype] ' : ctorName === 'Object' ? '' : `${ctorName} `;
   if (v instanceof JSArray) {
-    braces = ['[', ']'];
+    braces = [ctorName === 'Array' ? '[' : ctorName === null ? '[Array(' + v.items.length + '): null prototype] [' : `${ctorName}(${v.items.length}) [`, ']'];
     extrasArray = true;
     keys = keys.filter((k) => !/^\d+$/.test(k));
-    if (v.items.length === 0 && keys.length === 0 && !ctx.showHidden) return '[]';
+    if (v.items.length === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
     entries = () => {
       const out: string[] = [];
       const len = Math.min(MAX_ARRAY, v.items.length);
-      for (let i = 0; i < len; i++) out.push(formatChild(ctx, v.items[i], recurseTimes, depth));
+      for (let i = 0; i < len; i++) {
+        if (!(i in v.items)) {
+          let j = i;
+          while (j < v.items.length && !(j in v.items)) j++;
+          out.push(`<${j - i} empty item${j - i > 1 ? 's' : ''}>`);
+          i = j - 1;
+          continue;
+        }
+        out.push(formatChild(ctx, v.items[i], recurseTimes, depth));
+      }
       if (v.items.length > len) out.push(`... ${v.items.length - len} more item${v.items.length - len > 1 ? 's' : ''}`);
       return out;
     };
+  } else if (v.className === 'Map' || v.className === 'Set') {
+    const data = v.internal as Map<Value, Value>;
+    braces = [`${ctorName === v.className ? '' : `${ctorName ?? '[Object: null prototype]'} [${v.className}] `}${v.className}(${data.size}) {`, '}'];
+    if (data.size === 0 && keys.length === 0) return `${braces[0]}}`;
+    entries = () => {
+      const out: string[] = [];
+      for (const [k, x] of data) out.push(v.className === 'Map' ? `${formatChild(ctx, k, recurseTimes, depth)} => ${formatChild(ctx, x, recurseTimes, depth)}` : formatChild(ctx, x, recurseTimes, depth));
+      return out;
+    };
+  } else if (v.className === 'RegExp' && v.internal instanceof RegExp) {
+    base = String(v.internal);
+    if (keys.length === 0) return base;
+    braces = ['{', '}'];
+    entries = () => [];
+  } else if (v.className === 'WeakMap' || v.className === 'WeakSet') {
+    return `${v.className} { <items unknown> }`;
+  } else if (v.className === 'WeakRef') {
+    braces = ['WeakRef {', '}'];
+    entries = () => [formatChild(ctx, v.internal as Value, recurseTimes, depth)];
   } else if (v instanceof JSFunction) {
     base = functionBase(v);
     keys = keys.filter((k) => k !== 'prototype');
@@ -192,9 +229,9 @@ function formatRaw(ctx: Ctx, v: JSObject, recurseTimes: number, depth: number): 
     braces = ['{', '}'];
     entries = () => [];
   } else {
-    braces = ['{', '}'];
-    if (v.className !== null && v.className !== 'Object') braces[0] = `Object [${v.className}] {`;
-    if (keys.length === 0) return v.className !== null && v.className !== 'Object' ? `${braces[0]}}` : '{}';
+    braces = [`${prefix}{`, '}'];
+    if (v.className !== null && v.className !== 'Object') braces[0] = `${ctorName === null || ctorName === 'Object' ? 'Object' : ctorName} [${v.className}] {`;
+    if (keys.length === 0) return `${braces[0]}}`;
     entries = () => [];
   }
   if (recurseTimes > depth) return v instanceof JSArray ? '[Array]' : '[Object]';
@@ -206,12 +243,23 @@ function formatRaw(ctx: Ctx, v: JSObject, recurseTimes: number, depth: number): 
   if (ctx.showHidden && v instanceof JSArray) output.push(`[length]: ${v.items.length}`);
   for (const k of keys) {
     ctx.indentationLvl += 2;
-    const s = formatValue(ctx, v.props[k], recurseTimes, depth, false);
+    const x = v.props[k];
+    const s = x instanceof Accessor ? (x.getter !== undefined ? (x.setter !== undefined ? '[Getter/Setter]' : '[Getter]') : '[Setter]') : formatValue(ctx, x, recurseTimes, depth, false);
     ctx.indentationLvl -= 2;
-    output.push(`${/^[a-zA-Z_][a-zA-Z_0-9]*$/.test(k) ? k : quote(k)}: ${s}`);
+    const name = isSymbolKey(k) ? `[${k.startsWith('\uD800@Symbol.') ? k.slice(2) : `Symbol(${k.slice(k.indexOf(':') + 1)})`}]` : /^[a-zA-Z_][a-zA-Z_0-9]*$/.test(k) ? k : quote(k);
+    output.push(`${name}: ${s}`);
   }
   ctx.seen.pop();
   return reduceToSingleString(ctx, output, base, braces, extrasArray, recurseTimes, v instanceof JSArray ? v.items : null);
+}
+
+/** util.inspect's getConstructorName: the first own `constructor` function's name up the chain (null: no prototype). */
+function constructorName(v: JSObject): string | null {
+  for (let p: JSObject | null = v; p !== null; p = p.proto) {
+    const c = p.props.constructor;
+    if (Object.prototype.hasOwnProperty.call(p.props, 'constructor') && c instanceof JSFunction && c.name !== '') return c.name;
+  }
+  return v.proto === null ? null : 'Object';
 }
 
 function formatChild(ctx: Ctx, v: Value, recurseTimes: number, depth: number): string {

@@ -9,13 +9,15 @@ import type { BlockStatement, Node, Pattern, Program, Statement, SwitchStatement
 import { evalExpr, type Eval } from './expressions';
 import { loops } from './loops';
 import { patternNames, varNames } from './names';
-import { position } from './parse';
+import { isLibrary, position } from './parse';
 import type { JSPromise, JobLabel } from './promise';
 import { Realm } from './realm';
-import { BudgetError, Closure, JSArray, JSFunction, JSObject, NativeFunction, NO_THIS, Scope, ThrowSignal, UnsupportedError, strictEquals, truthy, type FunctionNode, type Value } from './values';
+import { BudgetError, Closure, JSArray, JSFunction, JSObject, NativeFunction, NO_THIS, ReturnSignal, Scope, ThrowSignal, UnsupportedError, YieldSignal, strictEquals, truthy, type FunctionNode, type Value } from './values';
+import { classValue, constructClosure } from './classes';
+import { installGenerators, makeAsyncGenerator, makeGenerator } from './generators';
 
 /** A statement's completion (normal completion is `undefined`). */
-export type Completion = undefined | { readonly t: 'return'; readonly v: Value } | { readonly t: 'break' | 'continue' };
+export type Completion = undefined | { readonly t: 'return'; readonly v: Value } | { readonly t: 'break' | 'continue'; readonly label?: string };
 
 /** One frame of the program's call stack (for the trace). */
 export interface Frame {
@@ -27,6 +29,8 @@ export interface Frame {
 export interface InterpreterHost {
   enqueueJob(job: () => void, label: JobLabel): void;
   track(promise: JSPromise, operation: 'reject' | 'handle'): void;
+  /** Records a step inside a callback (optional: a throwaway interpreter has no trace). */
+  step?(label: string): void;
 }
 
 /** Interpreter limits. */
@@ -42,6 +46,8 @@ export class Interpreter {
   readonly realm: Realm;
   readonly global = new Scope(null, true);
   readonly stack: Frame[] = [];
+  /** Suspended functions (async functions at an await, generators at a yield), drawn parked beside the stack. */
+  readonly parked = new Map<object, string>();
   /** Line of the statement being evaluated (1-based), for the trace. */
   line = 0;
   steps = 0;
@@ -51,6 +57,14 @@ export class Interpreter {
     readonly limits: InterpreterLimits,
   ) {
     this.realm = new Realm(this);
+    installGenerators(this);
+  }
+
+  park(key: object, label: string): void {
+    this.parked.set(key, label);
+  }
+  unpark(key: object): void {
+    this.parked.delete(key);
   }
 
   /** Counts one step; past the budget the run stops (not catchable by the program). */
@@ -76,10 +90,17 @@ export class Interpreter {
     this.tick();
     if (fn instanceof NativeFunction) return fn.call(thisValue, args);
     const c = fn as Closure;
+    if (c.classInfo !== null) throw this.realm.error('TypeError', `Class constructor ${c.name} cannot be invoked without 'new'`);
+    return this.callClosure(c, thisValue, args, undefined);
+  }
+
+  /** Calls a closure with `new.target` (undefined for a plain call). */
+  callClosure(c: Closure, thisValue: Value, args: readonly Value[], newTarget: Value): Value {
     if (this.stack.length >= this.limits.maxDepth) throw this.realm.error('RangeError', 'Maximum call stack size exceeded');
-    const scope = this.enter(c, thisValue, args);
+    const scope = this.enter(c, thisValue, args, newTarget);
+    if (c.isGenerator) return c.isAsync ? makeAsyncGenerator(this, c, this.body(c.node, scope)) : makeGenerator(this, c, this.body(c.node, scope));
     if (c.isAsync) return this.startAsync(c, scope);
-    this.stack.push({ name: c.name === '' ? '(anonymous)' : c.name, line: position(c.node).line });
+    this.stack.push(this.frameOf(c));
     try {
       return drive(this.body(c.node, scope));
     } catch (e) {
@@ -91,13 +112,17 @@ export class Interpreter {
     }
   }
 
-  /** `new F(...args)` for the built-in constructors. */
-  construct(fn: Value, args: readonly Value[], node: Node): Value {
-    if (fn instanceof NativeFunction && fn.construct !== null) return fn.construct(args);
-    if (fn instanceof Closure) {
-      const p = position(node);
-      throw new UnsupportedError('new with a function of the program (constructor functions)', p.line, p.column);
+  /** `new F(...args)`; `newTarget` is the class `new` named (a subclass when called through super()). */
+  construct(fn: Value, args: readonly Value[], node: Node, newTarget: Value = fn): Value {
+    if (fn instanceof NativeFunction && fn.construct !== null) {
+      const made = fn.construct(args);
+      if (newTarget !== fn && made instanceof JSObject) {
+        const proto = this.realm.get(newTarget, 'prototype');
+        if (proto instanceof JSObject) made.proto = proto;
+      }
+      return made;
     }
+    if (fn instanceof Closure && fn.node.type !== 'ArrowFunctionExpression' && !fn.isMethod && !fn.isAsync && !fn.isGenerator) return constructClosure(this, fn, args, node, newTarget);
     throw this.realm.error('TypeError', `${describeCallee(fn)} is not a constructor`);
   }
 
@@ -105,11 +130,15 @@ export class Interpreter {
   private startAsync(c: Closure, scope: Scope): Value {
     const cap = this.realm.promises.capability();
     const gen = this.body(c.node, scope);
-    const name = c.name === '' ? '(async anonymous)' : c.name;
+    const name = c.name === '' ? '(async anonymous)' : this.frameOf(c).name;
     const line = position(c.node).line;
+    const key = {};
+    let frame: Frame = { name, line: this.line };
     const resume = (mode: 'next' | 'throw', value: Value): void => {
-      this.stack.push({ name, line: this.line });
-      let r: IteratorResult<Value, Value>;
+      this.unpark(key);
+      frame = { name, line: this.line };
+      this.stack.push(frame);
+      let r: IteratorResult<Value | YieldSignal, Value>;
       try {
         r = mode === 'next' ? gen.next(value) : gen.throw(new ThrowSignal(value));
       } catch (e) {
@@ -125,8 +154,9 @@ export class Interpreter {
         cap.resolve(r.value);
         return;
       }
-      const awaited = this.realm.promises.promiseResolve(r.value);
-      const at = this.line;
+      const awaited = this.realm.promises.promiseResolve(r.value as Value);
+      const at = frame.line;
+      this.park(key, `${name} (awaiting, line ${at})`);
       this.realm.promises.performThen(
         awaited,
         this.realm.native('', (_t, a) => (resume('next', a[0]), undefined)),
@@ -140,10 +170,25 @@ export class Interpreter {
     return cap.promise;
   }
 
+  /** A call's frame: the function's name and line (Node's own functions: named by module, at the caller's line). */
+  frameOf(c: Closure): Frame {
+    if (isLibrary(c.node)) return { name: `${c.name === '' ? '(anonymous)' : c.name} (node internals)`, line: this.line };
+    return { name: c.name === '' ? '(anonymous)' : qualifiedName(c), line: position(c.node).line };
+  }
+
   /** Creates the call's scope and binds `this` and the parameters. */
-  private enter(c: Closure, thisValue: Value, args: readonly Value[]): Scope {
+  private enter(c: Closure, thisValue: Value, args: readonly Value[], newTarget: Value): Scope {
     const scope = new Scope(c.scope, true);
-    if (c.lexicalThis === NO_THIS) scope.declare('%this', thisValue, false);
+    if (c.lexicalThis === NO_THIS) {
+      // A derived constructor's `this` exists only after super() (the TDZ says so).
+      const derivedCtor = c.classInfo !== null && c.classInfo.derived;
+      scope.declare('%this', thisValue, true, !derivedCtor);
+      scope.declare('%newtarget', newTarget, false);
+      scope.declare('%fn', c, false);
+      if (c.homeObject !== null) scope.declare('%home', c.homeObject, false);
+      if (c.isGenerator && c.isAsync) scope.declare('%asyncgen', true, false);
+      else if (c.isGenerator || c.isAsync || c.node.type !== 'ArrowFunctionExpression') scope.declare('%asyncgen', false, false);
+    }
     const node = c.node;
     if (node.type === 'FunctionExpression' && node.id && c.name === node.id.name) scope.declare(node.id.name, c, false);
     node.params.forEach((p, i) => {
@@ -154,7 +199,8 @@ export class Interpreter {
     return scope;
   }
 
-  private *body(node: FunctionNode, scope: Scope): Eval<Value> {
+  /** Evaluates a function's body in a prepared scope (class constructors use it). */
+  *body(node: FunctionNode, scope: Scope): Eval<Value> {
     if (node.body.type !== 'BlockStatement') return yield* evalExpr(this, node.body, scope);
     const c = yield* this.statements(node.body.body, scope);
     return c !== undefined && c.t === 'return' ? c.v : undefined;
@@ -167,6 +213,9 @@ export class Interpreter {
       if (s.type === 'VariableDeclaration' && (s as VariableDeclaration).kind !== 'var') {
         const d = s as VariableDeclaration;
         for (const decl of d.declarations) for (const name of patternNames(decl.id)) scope.declare(name, undefined, d.kind === 'let', false);
+      } else if (s.type === 'ClassDeclaration') {
+        const name = (s as unknown as { id: { name: string } }).id.name;
+        scope.declare(name, undefined, true, false);
       } else if (s.type === 'FunctionDeclaration') {
         const f = s as FunctionNode & { id: { name: string } };
         scope.declare(f.id.name, this.closure(f, scope, f.id.name), true);
@@ -176,14 +225,21 @@ export class Interpreter {
 
   /** A closure of a function node. */
   closure(node: FunctionNode, scope: Scope, name: string): Closure {
-    const lexicalThis = node.type === 'ArrowFunctionExpression' ? this.thisOf(scope) : NO_THIS;
+    // An arrow finds `this` in the scopes around it (the marker only says it declares none).
+    const lexicalThis = node.type === 'ArrowFunctionExpression' ? undefined : NO_THIS;
     return new Closure(this.realm.functionProto, node.id?.name ?? name, node, scope, lexicalThis);
   }
 
   /** `this` in a scope: the nearest non-arrow function's receiver, else undefined... or `module.exports` at top level. */
   thisOf(scope: Scope): Value {
     const b = scope.lookup('%this');
+    if (b !== undefined && !b.initialized) throw this.realm.error('ReferenceError', "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
     return b === undefined ? undefined : b.value;
+  }
+
+  /** Prepares a class constructor's call (its `this`, `new.target`, parameters). */
+  enterConstructor(c: Closure, thisValue: Value, args: readonly Value[], newTarget: Value): Scope {
+    return this.enter(c, thisValue, args, newTarget);
   }
 
   /** Binds a pattern (identifier, array or object destructuring, defaults). */
@@ -204,7 +260,9 @@ export class Interpreter {
         return;
       }
       case 'ArrayPattern': {
-        const items = this.realm.iterate(value, p);
+        // Takes only as many values as there are elements (then closes the iterator), unless a rest takes them all.
+        const hasRest = p.elements.some((el) => el !== null && el.type === 'RestElement');
+        const items = this.realm.iterate(value, p, hasRest ? Infinity : p.elements.length);
         p.elements.forEach((el, i) => {
           if (el === null) return;
           if (el.type === 'RestElement') this.bindPattern(el.argument, this.realm.array(items.slice(i)), scope, kind);
@@ -241,7 +299,11 @@ export class Interpreter {
 
   /** A copy of an anonymous closure that carries an inferred name. */
   rename(c: Closure, name: string): Closure {
-    return new Closure(c.proto, name, c.node, c.scope, c.lexicalThis);
+    if (c.classInfo !== null) return c;
+    const r = new Closure(c.proto, name, c.node, c.scope, c.lexicalThis);
+    r.homeObject = c.homeObject;
+    r.isMethod = c.isMethod;
+    return r;
   }
 
   /** Assignment to an identifier (sloppy mode: an undeclared name becomes a global). */
@@ -278,9 +340,11 @@ export class Interpreter {
 
   *statement(node: Node, scope: Scope): Eval<Completion> {
     this.tick();
-    this.line = position(node).line;
-    const top = this.stack[this.stack.length - 1];
-    if (top !== undefined) top.line = this.line;
+    if (!isLibrary(node)) {
+      this.line = position(node).line;
+      const top = this.stack[this.stack.length - 1];
+      if (top !== undefined) top.line = this.line;
+    }
     const s = node as Statement;
     switch (s.type) {
       case 'ExpressionStatement':
@@ -300,10 +364,35 @@ export class Interpreter {
       case 'FunctionDeclaration':
       case 'EmptyStatement':
         return undefined;
+      case 'ClassDeclaration': {
+        const cls = yield* classValue(this, s, scope, s.id?.name ?? '');
+        const b = scope.vars.get(s.id?.name ?? '');
+        if (b !== undefined) {
+          b.value = cls;
+          b.initialized = true;
+        }
+        return undefined;
+      }
+      case 'LabeledStatement': {
+        const labels: string[] = [];
+        let body: Node = s;
+        while (body.type === 'LabeledStatement') {
+          labels.push((body as unknown as { label: { name: string } }).label.name);
+          body = (body as unknown as { body: Node }).body;
+        }
+        const isLoop = /^(While|DoWhile|For|ForOf|ForIn)Statement$/.test(body.type);
+        const c = isLoop ? yield* loops(this, body as never, scope, labels) : yield* this.statement(body, scope);
+        if (c !== undefined && c.t === 'break' && c.label !== undefined && labels.includes(c.label)) return undefined;
+        return c;
+      }
       case 'BlockStatement':
         return yield* this.block(s, scope);
-      case 'ReturnStatement':
-        return { t: 'return', v: s.argument ? yield* evalExpr(this, s.argument, scope) : undefined };
+      case 'ReturnStatement': {
+        let v = s.argument ? yield* evalExpr(this, s.argument, scope) : undefined;
+        // `return x` in an async generator awaits x.
+        if (scope.lookup('%asyncgen')?.value === true) v = yield v;
+        return { t: 'return', v };
+      }
       case 'IfStatement':
         if (truthy(yield* evalExpr(this, s.test, scope))) return yield* this.statement(s.consequent, scope);
         return s.alternate ? yield* this.statement(s.alternate, scope) : undefined;
@@ -313,8 +402,7 @@ export class Interpreter {
         return yield* this.tryStatement(s, scope);
       case 'BreakStatement':
       case 'ContinueStatement':
-        if (s.label) this.unsupported(s, 'labeled break/continue');
-        return { t: s.type === 'BreakStatement' ? 'break' : 'continue' };
+        return { t: s.type === 'BreakStatement' ? 'break' : 'continue', ...(s.label ? { label: s.label.name } : {}) };
       case 'SwitchStatement':
         return yield* this.switchStatement(s, scope);
       case 'WhileStatement':
@@ -334,6 +422,14 @@ export class Interpreter {
     try {
       completion = yield* this.block(s.block, scope);
     } catch (e) {
+      if (e instanceof ReturnSignal) {
+        // A generator's return(): finally blocks run (and may override it), catch blocks do not.
+        if (s.finalizer) {
+          const f = yield* this.block(s.finalizer, scope);
+          if (f !== undefined) return f;
+        }
+        throw e;
+      }
       if (!(e instanceof ThrowSignal)) throw e;
       thrown = e;
     }
@@ -345,6 +441,10 @@ export class Interpreter {
       try {
         completion = yield* this.block(s.handler.body, catchScope);
       } catch (e) {
+        if (e instanceof ReturnSignal && s.finalizer) {
+          const f = yield* this.block(s.finalizer, scope);
+          if (f !== undefined) return f;
+        }
         if (!(e instanceof ThrowSignal)) throw e;
         thrown = e;
       }
@@ -370,16 +470,24 @@ export class Interpreter {
     if (start < 0) return undefined;
     for (let i = start; i < s.cases.length; i++) {
       const c = yield* this.statements(s.cases[i]?.consequent ?? [], inner);
-      if (c !== undefined) return c.t === 'break' ? undefined : c;
+      if (c !== undefined) return c.t === 'break' && c.label === undefined ? undefined : c;
     }
     return undefined;
   }
 }
 
+/** A class method's name as V8's stack traces give it: `Account.deposit` (the function's own name otherwise). */
+function qualifiedName(c: Closure): string {
+  const home = c.homeObject;
+  if (home === null || c.classInfo !== null) return c.name;
+  const ctor = home instanceof Closure && home.classInfo !== null ? home : home.props.constructor;
+  return ctor instanceof Closure && ctor.classInfo !== null && ctor.name !== '' ? `${ctor.name}.${c.name}` : c.name;
+}
+
 /** Runs a generator that must not suspend (the body of a sync function). */
 export function drive<T>(gen: Eval<T>): T {
   const r = gen.next();
-  if (r.done !== true) throw new Error('internal: await outside an async function');
+  if (r.done !== true) throw new Error('internal: await or yield outside an async function or generator');
   return r.value;
 }
 

@@ -85,9 +85,15 @@ export abstract class LoopBase implements InterpreterHost {
       label,
       line,
       stack: entering !== null ? [entering] : this.it.stack.map((f) => `${f.name} (line ${f.line})`),
+      parked: [...this.it.parked.values()],
       queues: this.queues(),
       consoleLines: this.console.length,
     });
+  }
+
+  /** A step inside a callback (a generator resuming or yielding, a constructor, a listener). */
+  step(label: string): void {
+    this.record('call', label, this.it.line);
   }
 
   newId(): number {
@@ -254,7 +260,9 @@ export function nameOf(fn: JSFunction): string {
 
 /** The line a closure is defined on. */
 export function lineOf(fn: JSFunction): number | null {
-  return fn instanceof Closure ? ((fn.node as { loc?: { start: { line: number } } }).loc?.start.line ?? null) : null;
+  if (!(fn instanceof Closure)) return null;
+  const loc = (fn.node as { loc?: { source?: string; start: { line: number } } }).loc;
+  return loc === undefined || loc.source !== undefined ? null : loc.start.line;
 }
 
 function errorText(v: Value): string {

@@ -312,6 +312,7 @@ export class NodeRuntime extends LoopBase {
     });
     processObj.props.exit = realm.native('exit', (_t, a) => this.end({ reason: 'exit', code: a[0] === undefined ? 0 : Number(a[0]), message: null }));
     processObj.props.platform = 'linux';
+    processObj.internal = { module: 'process' };
     scope.declare('process', processObj, true);
     installNodeModules(this, scope, source, filename);
     void JSFunction;

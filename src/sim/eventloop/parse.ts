@@ -17,7 +17,12 @@ const SUPPORTED = new Set([
   'UpdateExpression', 'BinaryExpression', 'LogicalExpression', 'AssignmentExpression', 'ConditionalExpression',
   'CallExpression', 'NewExpression', 'MemberExpression', 'ChainExpression', 'SequenceExpression', 'AwaitExpression',
   'ThisExpression', 'ParenthesizedExpression',
+  'ClassDeclaration', 'ClassExpression', 'ClassBody', 'MethodDefinition', 'PropertyDefinition', 'PrivateIdentifier',
+  'StaticBlock', 'Super', 'MetaProperty', 'YieldExpression', 'LabeledStatement', 'TaggedTemplateExpression',
 ]);
+
+/** The supported ESTree node types (the README's subset list is generated from this). */
+export const SUPPORTED_SYNTAX: readonly string[] = [...SUPPORTED];
 
 /** How the error names a node type nobody types by its ESTree name. */
 const NAMES: Record<string, string> = {
@@ -27,6 +32,16 @@ const NAMES: Record<string, string> = {
   ImportDeclaration: 'import declaration', ExportNamedDeclaration: 'export', ExportDefaultDeclaration: 'export',
   Super: 'super', PrivateIdentifier: 'private field', StaticBlock: 'static block',
 };
+
+/** What the checker refuses by name (the README lists it). */
+export const REFUSED_SYNTAX: readonly string[] = [
+  ...Object.entries(NAMES)
+    .filter(([type]) => !SUPPORTED.has(type))
+    .map(([, name]) => name),
+  'BigInt literal',
+  'import.meta',
+  'yield* in an async generator',
+].filter((v, i, a) => a.indexOf(v) === i);
 
 /** A syntax error of the program, with its position (1-based line and column). */
 export class ProgramSyntaxError extends Error {
@@ -45,7 +60,7 @@ type Located = Node & { loc: { start: { line: number; column: number } } };
 export function parseProgram(source: string): Program {
   let program: Program;
   try {
-    program = acornParse(source, { ecmaVersion: 2022, sourceType: 'script', locations: true, allowHashBang: true });
+    program = acornParse(source, { ecmaVersion: 2023, sourceType: 'script', locations: true, allowHashBang: true });
   } catch (e) {
     const err = e as { message: string; loc?: { line: number; column: number } };
     const loc = err.loc ?? { line: 1, column: 0 };
@@ -60,17 +75,30 @@ function unsupported(node: Node, what: string): never {
   throw new UnsupportedError(what, loc.line, loc.column + 1);
 }
 
+let inAsyncGenerator = false;
+
 function check(node: Node): void {
+  const isFunction = node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+  if (isFunction) {
+    const f = node as unknown as { async: boolean; generator: boolean };
+    const outer = inAsyncGenerator;
+    inAsyncGenerator = f.async && f.generator;
+    try {
+      checkNode(node);
+    } finally {
+      inAsyncGenerator = outer;
+    }
+    return;
+  }
+  checkNode(node);
+}
+
+function checkNode(node: Node): void {
   if (!SUPPORTED.has(node.type)) unsupported(node, NAMES[node.type] ?? node.type);
   const n = node as unknown as Record<string, unknown>;
-  if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && n.generator === true) {
-    unsupported(node, n.async === true ? 'async generator function' : 'generator function');
-  }
-  if (node.type === 'ForOfStatement' && n.await === true) unsupported(node, 'for await');
-  if (node.type === 'Literal' && (n.regex !== undefined || n.bigint !== undefined)) {
-    unsupported(node, n.regex !== undefined ? 'regular expression literal' : 'BigInt literal');
-  }
-  if (node.type === 'Property' && n.kind !== 'init') unsupported(node, `${String(n.kind)}ter`);
+  if (node.type === 'MetaProperty' && (n.meta as { name: string }).name !== 'new') unsupported(node, 'import.meta');
+  if (node.type === 'YieldExpression' && n.delegate === true && inAsyncGenerator) unsupported(node, 'yield* in an async generator');
+  if (node.type === 'Literal' && n.bigint !== undefined) unsupported(node, 'BigInt literal');
   if (node.type === 'VariableDeclaration' && n.kind !== 'var' && n.kind !== 'let' && n.kind !== 'const') unsupported(node, String(n.kind));
   for (const key of Object.keys(n)) {
     if (key === 'loc') continue;
@@ -81,6 +109,19 @@ function check(node: Node): void {
       check(child as Node);
     }
   }
+}
+
+/** The file name library nodes carry (Node's own modules, run by the interpreter). */
+export const LIBRARY_SOURCE = 'node:lib';
+
+/** Parses Node's library source (trusted: no subset check); its nodes are marked as library code. */
+export function parseLibrary(source: string): Program {
+  return acornParse(source, { ecmaVersion: 2023, sourceType: 'script', locations: true, sourceFile: LIBRARY_SOURCE });
+}
+
+/** True for a node of the library (its lines are not the program's). */
+export function isLibrary(node: Node): boolean {
+  return (node as Located & { loc: { source?: string } }).loc.source === LIBRARY_SOURCE;
 }
 
 /** 1-based line and column of a node. */

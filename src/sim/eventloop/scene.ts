@@ -10,7 +10,7 @@ import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } fr
 
 import { nanos } from '../core/units';
 import type { MachineModel } from '../hardware/types';
-import { PUZZLES } from './corpus/puzzles';
+import { SCENE_PRESETS } from './presets';
 import { runEventLoop, type EventLoopRun, type ProgramError } from './run';
 import type { ConsoleLine, ExitInfo, LoopStep, RuntimeId } from './trace';
 import { c10kInputs, c10kInstants, serveC10k, type C10kCosts, type C10kParams, type C10kResult } from './c10k';
@@ -88,14 +88,14 @@ export interface ShowStep {
   readonly i: number;
 }
 
-const DEFAULT_PRESET = PUZZLES[0]?.id ?? 'microtask-vs-timer';
+const DEFAULT_PRESET = SCENE_PRESETS[0]?.id ?? 'microtask-vs-timer';
 /** C10k's default number of requests. */
 export const DEFAULT_REQUESTS = 1000;
 /** Longest program the scene accepts, characters (the URL carries it). */
 export const MAX_CODE_CHARS = 20_000;
 
 function presetSource(id: string): string {
-  return PUZZLES.find((p) => p.id === id)?.source ?? '';
+  return SCENE_PRESETS.find((p) => p.id === id)?.source ?? '';
 }
 
 const RUNTIMES: readonly RuntimeId[] = ['node', 'browser'];
@@ -103,7 +103,7 @@ const RUNTIMES: readonly RuntimeId[] = ['node', 'browser'];
 /** The scene's parameters, declared once. `code` defaults to the preset's source. */
 export const EVENT_LOOP_PARAMS = {
   runtime: { type: 'enum', default: 'node', values: RUNTIMES, label: 'Runtime', help: "Whose event loop: Node 20's or the browser's." },
-  preset: { type: 'enum', default: DEFAULT_PRESET, values: PUZZLES.map((p) => p.id), label: 'Program', help: 'A program from the tutorial and the puzzles.' },
+  preset: { type: 'enum', default: DEFAULT_PRESET, values: SCENE_PRESETS.map((p) => p.id), label: 'Program', help: 'A program from the tutorial, the puzzles and the modern examples.' },
   code: { type: 'string', default: presetSource(DEFAULT_PRESET), maxLength: MAX_CODE_CHARS, label: 'Code', help: "The program (JavaScript); absent, the preset's source." },
   view: { type: 'enum', default: 'program', values: ['program', 'c10k'], label: 'View', help: "The program's event loop, or C10k." },
   requests: { type: 'int', default: DEFAULT_REQUESTS, min: 1, max: 10_000, label: 'Requests (C10k)' },

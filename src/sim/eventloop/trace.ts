@@ -41,8 +41,8 @@ export interface Queues {
   readonly frames: readonly QueueItem[];
 }
 
-/** The step kinds. */
-export type StepKind = 'start' | 'run' | 'log' | 'enqueue' | 'phase' | 'exit';
+/** The step kinds (`call`: a generator resumes or yields, a class is constructed, an emitter calls a listener). */
+export type StepKind = 'start' | 'run' | 'log' | 'enqueue' | 'phase' | 'exit' | 'call';
 
 /** One step of the event loop. */
 export interface LoopStep extends TraceRecord {
@@ -55,6 +55,11 @@ export interface LoopStep extends TraceRecord {
   readonly line: number | null;
   /** The program's call stack, outermost first. */
   readonly stack: readonly string[];
+  /**
+   * Suspended functions, parked off the stack: async functions at an `await`, generators at a
+   * `yield` ("counter (suspended at yield, line 4)"), in the order they were parked.
+   */
+  readonly parked: readonly string[];
   readonly queues: Queues;
   /** Console lines printed so far (the console is append-only: show the first n). */
   readonly consoleLines: number;

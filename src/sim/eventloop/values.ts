@@ -15,6 +15,50 @@ export class JSObject {
   constructor(public proto: JSObject | null) {}
   /** What `console.log` calls it when it is not a plain object (`Timeout`, `Error`…). */
   className: string | null = null;
+  /** `#private` fields and methods (a class's private names, by their source text). */
+  privates: Map<string, Value> | null = null;
+  /** Keys that are not enumerable (a class's `constructor`, a function's `prototype`…). */
+  hidden: Set<string> | null = null;
+  /** Host data of a built-in (a Map's entries, a generator's state…). */
+  internal: unknown = null;
+}
+
+/** A getter/setter pair stored in place of a data property. Never reaches the program as a value. */
+export class Accessor extends JSObject {
+  constructor(
+    public getter: JSFunction | undefined,
+    public setter: JSFunction | undefined,
+  ) {
+    super(null);
+  }
+}
+
+/** A symbol. Its property key is `\uD800@` + an id (keys starting with `\uD800@` are symbols, never strings). */
+export class JSSymbol extends JSObject {
+  constructor(
+    readonly description: string | undefined,
+    readonly key: string,
+  ) {
+    super(null);
+  }
+}
+
+/** True for a key that stands for a symbol. */
+export function isSymbolKey(k: string): boolean {
+  return k.startsWith('\uD800@');
+}
+
+/** What a class constructor carries besides its body. */
+export interface ClassInfo {
+  readonly name: string;
+  /** `extends` was given (the constructor must call super()). */
+  readonly derived: boolean;
+  /** No `constructor` in the body: the default one. */
+  readonly defaultConstructor: boolean;
+  /** Instance fields and private methods, in order, initialized on each new instance. */
+  readonly fields: readonly { readonly key: string; readonly private: boolean; readonly init: ((thisValue: Value) => Value) | null; readonly method?: Value }[];
+  /** Source text `class A extends B` shown by console.log. */
+  readonly heritage: string | null;
 }
 
 /** An array; its elements live in a host array (holes are not supported). */
@@ -31,6 +75,8 @@ export class JSArray extends JSObject {
 export abstract class JSFunction extends JSObject {
   abstract readonly name: string;
   abstract readonly isAsync: boolean;
+  /** How util.inspect shows it when it stands for a real engine's function (`[class A]`, `[AsyncFunction: f]`). */
+  display: string | null = null;
 }
 
 /** A built-in function. `call` receives `this` and the arguments. */
@@ -49,6 +95,14 @@ export class NativeFunction extends JSFunction {
 
 /** The AST of a function plus the scope it closed over. */
 export class Closure extends JSFunction {
+  /** The object whose prototype `super.x` reads (methods of classes and object literals). */
+  homeObject: JSObject | null = null;
+  /** Set on a class's constructor. */
+  classInfo: ClassInfo | null = null;
+  /** A method (no `prototype`, not a constructor). */
+  isMethod = false;
+  /** A class's source text (`String(C)` and the default constructor's position). */
+  classSource: string | null = null;
   constructor(
     proto: JSObject | null,
     readonly name: string,
@@ -61,6 +115,9 @@ export class Closure extends JSFunction {
   }
   get isAsync(): boolean {
     return this.node.async;
+  }
+  get isGenerator(): boolean {
+    return this.node.generator;
   }
 }
 
@@ -114,6 +171,16 @@ export class UnsupportedError extends Error {
   }
 }
 
+/** A generator's `return()` unwinding the body (finally blocks run, catch blocks do not). */
+export class ReturnSignal {
+  constructor(readonly value: Value) {}
+}
+
+/** What a generator body yields out to its driver (an async function's `await` yields the bare value). */
+export class YieldSignal {
+  constructor(readonly value: Value) {}
+}
+
 /** The program ran past the interpreter's step budget (a runaway loop or recursion). */
 export class BudgetError extends Error {}
 
@@ -121,6 +188,7 @@ export class BudgetError extends Error {}
 export function typeOf(v: Value): string {
   if (v === null) return 'object';
   if (v instanceof JSFunction) return 'function';
+  if (v instanceof JSSymbol) return 'symbol';
   if (v instanceof JSObject) return 'object';
   return typeof v;
 }
@@ -146,6 +214,8 @@ export function toStr(v: Value): string {
 }
 
 function toPrimitiveString(o: JSObject): string {
+  if (o instanceof JSSymbol) return `Symbol(${o.description ?? ''})`;
+  if (o.className === 'RegExp' && o.internal instanceof RegExp) return String(o.internal);
   if (o instanceof JSArray) return o.items.map((x) => (x === null || x === undefined ? '' : toStr(x))).join(',');
   if (o instanceof JSFunction) return o instanceof Closure ? sourceOfClosure(o) : `function ${o.name}() { [native code] }`;
   if (o.className !== null && isErrorLike(o)) {
@@ -178,7 +248,10 @@ export function isErrorLike(o: JSObject): boolean {
 /** A property along the prototype chain (no getters in the subset). */
 export function getOwnOrProto(o: JSObject, key: string): Value {
   for (let p: JSObject | null = o; p !== null; p = p.proto) {
-    if (key in p.props) return p.props[key];
+    if (key in p.props) {
+      const v = p.props[key];
+      return v instanceof Accessor ? undefined : v;
+    }
   }
   return undefined;
 }

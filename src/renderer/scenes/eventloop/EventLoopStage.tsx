@@ -10,7 +10,7 @@ import { useApp } from '../../state/store';
 import { commitProgram, editorText, isStale } from './editorText';
 import { OutOfDate } from './OutOfDate';
 import { setParam, setParams } from '../../controller/sceneController';
-import { PUZZLES } from '../../../sim/eventloop/corpus/puzzles';
+import { SCENE_PRESETS } from '../../../sim/eventloop/presets';
 import type { QueueItem } from '../../../sim/eventloop/trace';
 import { CodeEditor } from './CodeEditor';
 import { trustCode } from '../../controller/trust';
@@ -19,7 +19,7 @@ import { TimeAxis, formatNs } from './TimeAxis';
 import { C10kView } from './C10kView';
 import { eventLoopViewOf } from './stepReadout';
 
-const presetSource = (id: string | undefined): string => PUZZLES.find((p) => p.id === id)?.source ?? PUZZLES[0]?.source ?? '';
+const presetSource = (id: string | undefined): string => SCENE_PRESETS.find((p) => p.id === id)?.source ?? SCENE_PRESETS[0]?.source ?? '';
 
 function QueueBox({ title, id, items, nowNs, hint }: { title: string; id: string; items: readonly QueueItem[]; nowNs: number; hint: string }) {
   return (
@@ -60,7 +60,7 @@ function Toolbar({ params, text, onPreset }: { params: Record<string, string>; t
               Your program (edited)
             </option>
           )}
-          {PUZZLES.map((p) => (
+          {SCENE_PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
             </option>
@@ -207,6 +207,18 @@ function ProgramView({ params }: { params: Record<string, string> }) {
               </ol>
             ) : (
               <p className="el-empty">empty: the loop is free</p>
+            )}
+            {step && step.parked.length > 0 && (
+              <div className="el-parked" data-testid="eventloop.parked" aria-label="Suspended functions">
+                <h4>Parked (suspended at await / yield)</h4>
+                <ul>
+                  {step.parked.map((f) => (
+                    <li key={f} data-testid="eventloop.parked.frame">
+                      {f}
+                    </li>
+                  ))}
+                </ul>
+              </div>
             )}
           </section>
           <QueueBox title={node ? 'libuv: timers' : 'Web APIs: timers'} id="timers" items={q?.timers ?? []} nowNs={nowNs} hint="no timers pending" />
