@@ -19,7 +19,7 @@ interface ScenesOut {
 }
 
 /** The URL ids of the app, in sidebar order (the routes README.md documents). */
-const IDS = ['latency-ladder', 'memory-hierarchy', 'threads', 'parallel', 'stacks', 'simd', 'event-loop'];
+const IDS = ['latency-ladder', 'memory-hierarchy', 'threads', 'parallel', 'stacks', 'simd', 'event-loop', 'big-o', 'distributed'];
 
 /** A value just outside a declared parameter (or null when every text is valid, e.g. free text). */
 function outside(p: Described): string | null {
