@@ -58,6 +58,7 @@ const OP_CODE: Record<string, string> = {
 function ProgramTable({ structure, python, model }: { structure: 'list' | 'deque'; python: readonly number[]; model: readonly number[] }) {
   const rows = programRows(BIGO_PROGRAM[structure], python, model);
   return (
+    <div className="python-scroll" tabIndex={0} role="region" aria-label={`sys.getsizeof of a ${structure} after each op, beside the model`}>
     <table className="python-table bigo-python-program" data-testid={`bigo.python.program.${structure}`}>
       <caption>
         <code>{structure === 'list' ? 'lst = []' : 'dq = deque()'}</code>, then these ops in order; bytes after each op
@@ -89,6 +90,7 @@ function ProgramTable({ structure, python, model }: { structure: 'list' | 'deque
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -153,6 +155,7 @@ export function BigOPythonPanel({ model, sizes }: BigOPythonPanelProps) {
                 </p>
               )}
               <h4>Seconds per op in your Python</h4>
+              <div className="python-scroll" tabIndex={0} role="region" aria-label="Seconds per op in your Python">
               <table className="python-table" data-testid="bigo.python.ops">
                 <thead>
                   <tr>
@@ -174,6 +177,7 @@ export function BigOPythonPanel({ model, sizes }: BigOPythonPanelProps) {
                   ))}
                 </tbody>
               </table>
+              </div>
               <p className="stamp">
                 {r.python.implementation} {r.python.version} · {r.python.executable} · {new Date(r.startedAt).toLocaleString()}
                 {r.load.note ? ` · ${r.load.note}` : ''}

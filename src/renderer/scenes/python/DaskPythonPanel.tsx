@@ -81,6 +81,7 @@ export function DaskPythonPanel({ input, compare: given = [] }: DaskPythonPanelP
           )}
           <MeasureStatus prefix="distributed.python" />
           {rows.length > 0 && (
+            <div className="python-scroll" tabIndex={0} role="region" aria-label="Word counts: Dask beside the others">
             <table className="python-table" data-testid="distributed.python.table">
               <thead>
                 <tr>
@@ -103,6 +104,7 @@ export function DaskPythonPanel({ input, compare: given = [] }: DaskPythonPanelP
                 ))}
               </tbody>
             </table>
+            </div>
           )}
           {r && compare.length > 0 && (
             <p className={anyDiffer ? 'verdict-differ' : 'verdict-agree'} data-testid="distributed.python.verdict">
