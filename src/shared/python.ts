@@ -160,7 +160,7 @@ export const PYTHON_LIMITS = {
   gil: { iterations: { min: 10_000, max: 100_000_000, default: 3_000_000 }, workers: { min: 1, max: 16 }, repeat: { min: 1, max: 10, default: 3 } },
   vector: { n: { min: 1000, max: 5_000_000, default: 1_000_000 }, repeat: { min: 1, max: 10, default: 3 } },
   bigo: { size: { min: 10, max: 1_000_000 }, sizes: { max: 6, default: [1000, 10_000, 100_000] }, ops: { min: 1, max: 10_000, default: 1000 }, appends: { min: 1, max: 1000, default: 64 } },
-  dask: { fileBytes: { max: 64 * 1024 * 1024 }, textChars: 4 * 1024 * 1024, blocksize: 1024 * 1024, sizeMB: { min: 1, max: 64 } },
+  dask: { fileBytes: { max: 64 * 1024 * 1024 }, textChars: 4 * 1024 * 1024, blocksize: 256 * 1024, sizeMB: { min: 1, max: 64 } },
 } as const;
 
 export type PythonMeasureKind = 'python-gil' | 'python-race' | 'python-vector' | 'python-bigo' | 'python-dask';

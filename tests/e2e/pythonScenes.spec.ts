@@ -77,7 +77,7 @@ withPython.describe('Big O and distributed Python panels with /usr/bin/python3',
     await expect(page.getByTestId('distributed.python.alone')).toBeVisible();
     await page.getByTestId('distributed.real.run').click();
     await expect(page.getByTestId('distributed.real.table')).toBeVisible({ timeout: 100_000 });
-    await expect(page.getByTestId('distributed.python.row.1')).toContainText('worker_threads, 1 worker');
+    await expect(page.getByTestId('distributed.python.row.1')).toContainText('worker_threads ×1');
     await expect(page.getByTestId('distributed.python.row.2')).toContainText('the model');
     await expect(page.getByTestId('distributed.python.verdict')).toHaveText('Same lines, words and distinct words as the rows below Dask’s: the same job, a different engine.');
     // The Dask row's words are the model's records without a combiner.

@@ -66,25 +66,23 @@ function ProgramTable({ structure, python, model }: { structure: 'list' | 'deque
       <thead>
         <tr>
           <th>ops</th>
-          <th>sys.getsizeof in your Python</th>
+          <th>bytes after each, in your Python</th>
           <th>the model</th>
-          <th>agree?</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r, k) => (
           <tr key={k} data-testid={`bigo.python.program.${structure}.${k}`} data-agrees={r.differsAt < 0 ? 'yes' : 'no'}>
-            <td>
+            <td className="op" title={`ops ${r.from + 1}–${r.from + r.count} of the program`}>
               <code>
                 {structure === 'list' ? 'lst' : 'dq'}
                 {OP_CODE[r.op] ?? r.op}
-              </code>{' '}
-              × {r.count} (ops {r.from + 1}–{r.from + r.count})
+              </code>
+              <br />× {r.count}
             </td>
             <td className="sizes">{runsOf(r.python)}</td>
-            <td className="sizes">{r.differsAt < 0 ? 'the same' : runsOf(r.model)}</td>
             <td className={r.differsAt < 0 ? 'verdict-agree' : 'verdict-differ'}>
-              {r.differsAt < 0 ? `✓ all ${r.count}` : `✗ from op ${r.from + r.differsAt + 1}: ${r.python[r.differsAt] ?? 'none'} here, ${r.model[r.differsAt] ?? 'none'} in the model`}
+              {r.differsAt < 0 ? `✓ all ${r.count}` : `✗ op ${r.from + r.differsAt + 1}: ${r.python[r.differsAt] ?? 'none'} here, ${r.model[r.differsAt] ?? 'none'} in the model (${runsOf(r.model)})`}
             </td>
           </tr>
         ))}
