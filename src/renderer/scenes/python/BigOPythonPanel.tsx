@@ -7,7 +7,7 @@ import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
 import { runMeasurement } from '../../controller/measure';
 import { useApp } from '../../state/store';
 import { BIGO_PROGRAM } from '../../../shared/python';
-import { firstDifference, listSizesByRule, programRows, ruleOf, runsOf, type ListGrowthRule } from './bigoCompare';
+import { firstDifference, listSizesByRule, programRows, ruleOf, runsOf, versionNote } from './bigoCompare';
 import { PythonPicker, useChosenPython } from './PythonPicker';
 import { pythonParam } from './pythonState';
 
@@ -30,20 +30,6 @@ export const APPENDS = 64;
 
 export function runPythonBigO(sizes?: readonly number[]): Promise<boolean> {
   return runMeasurement({ kind: 'python-bigo', params: { appends: APPENDS, ...(sizes ? { sizes: [...sizes] } : {}), ...pythonParam() } }, 'Python: list, deque, str and anagram cells over n');
-}
-
-const RULE_WORDS: Record<ListGrowthRule, string> = {
-  '3.9+': 'the 3.9+ list growth rule, (n + n/8 + 6) rounded down to a multiple of 4 slots',
-  '3.8-': 'the pre-3.9 list growth rule, n + n/8 + 3 (or + 6 from 9 items) slots',
-};
-
-/** What to say when the interpreter is not the version the model is of. */
-function versionNote(implementation: string | null, version: string | null, modelled: string, rule: ListGrowthRule | null, anyDiffers: boolean): string | null {
-  if (version !== null && (version.startsWith(`${modelled}.`) || version === modelled)) return null;
-  if (rule === null || version === null) return `${implementation ?? 'This Python'} ${version ?? ''} is not CPython ${modelled}: its lists and deques follow their own rules, so the model of CPython ${modelled} need not agree.`;
-  return anyDiffers
-    ? `This is CPython ${version}, the model is of CPython ${modelled}: ${version} uses ${RULE_WORDS[rule]}; where a row differs, this version's objects or rules differ from ${modelled}'s.`
-    : `This is CPython ${version}, the model is of CPython ${modelled}: ${version} uses ${RULE_WORDS[rule]}, and every size agrees here.`;
 }
 
 const OP_CODE: Record<string, string> = {

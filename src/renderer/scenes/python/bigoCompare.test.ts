@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstDifference, listSizesByRule, programRows, ruleOf, runsOf } from './bigoCompare';
+import { firstDifference, listSizesByRule, programRows, ruleOf, runsOf, versionNote } from './bigoCompare';
 
 describe('CPython list growth', () => {
   // Worked by hand for 3.9+: n=1 → (1+0+6)&~3 = 4 slots → 56 + 32 = 88; n=5 → (5+0+6)&~3 = 8 → 120;
@@ -39,5 +39,20 @@ describe('op-by-op rows', () => {
   });
   it('a short Python sequence is a difference where it ends', () => {
     expect(programRows([{ op: 'append', count: 3 }], [88], [88, 88, 88])[0]!.differsAt).toBe(1);
+  });
+});
+
+describe('what the panel says about another version', () => {
+  it('nothing on the modelled version', () => {
+    expect(versionNote('CPython', '3.11.2', '3.11', '3.9+', false)).toBeNull();
+  });
+  it('names the rule another CPython uses, and whether the sizes still agree', () => {
+    expect(versionNote('CPython', '3.12.1', '3.11', '3.9+', false)).toContain('3.12.1 uses the 3.9+ list growth rule');
+    expect(versionNote('CPython', '3.12.1', '3.11', '3.9+', false)).toContain('every size agrees here');
+    expect(versionNote('CPython', '3.8.18', '3.11', '3.8-', true)).toContain('3.8.18 uses the pre-3.9 list growth rule');
+    expect(versionNote('CPython', '3.8.18', '3.11', '3.8-', true)).toContain('where a row differs');
+  });
+  it('another implementation follows its own rules', () => {
+    expect(versionNote('PyPy', '3.10.14', '3.11', null, true)).toContain('PyPy 3.10.14 is not CPython 3.11');
   });
 });

@@ -77,3 +77,17 @@ export function programRows(program: readonly { readonly op: string; readonly co
   }
   return rows;
 }
+
+const RULE_WORDS: Record<ListGrowthRule, string> = {
+  '3.9+': 'the 3.9+ list growth rule, (n + n/8 + 6) rounded down to a multiple of 4 slots',
+  '3.8-': 'the pre-3.9 list growth rule, n + n/8 + 3 (or + 6 from 9 items) slots',
+};
+
+/** What to say when the interpreter is not the version the model is of. */
+export function versionNote(implementation: string | null, version: string | null, modelled: string, rule: ListGrowthRule | null, anyDiffers: boolean): string | null {
+  if (version !== null && (version.startsWith(`${modelled}.`) || version === modelled)) return null;
+  if (rule === null || version === null) return `${implementation ?? 'This Python'} ${version ?? ''} is not CPython ${modelled}: its lists and deques follow their own rules, so the model of CPython ${modelled} need not agree.`;
+  return anyDiffers
+    ? `This is CPython ${version}, the model is of CPython ${modelled}: ${version} uses ${RULE_WORDS[rule]}; where a row differs, this version's objects or rules differ from ${modelled}'s.`
+    : `This is CPython ${version}, the model is of CPython ${modelled}: ${version} uses ${RULE_WORDS[rule]}, and every size agrees here.`;
+}
