@@ -36,6 +36,11 @@ describe('without Python', () => {
     expect([r.code, r.stderr.trim()]).toEqual([1, 'nanoscope: --iterations must be an integer from 1 to 10000000']);
     expect((await noPython('measure', 'python-race')).code).toBe(2);
     expect((await noPython('measure', 'python-vector', '--variant', 'seed')).code).toBe(2);
+    const big = await noPython('measure', 'python-dask', '--size-mb', '65');
+    expect([big.code, big.stderr.trim()]).toEqual([1, 'nanoscope: --size-mb must be an integer from 1 to 64']);
+    const both = await noPython('measure', 'python-dask', '--size-mb', '2', '--input', 'x.txt');
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('give --input FILE or --size-mb N')]);
+    expect((await noPython('measure', 'python-dask')).code).toBe(2);
   });
 });
 
