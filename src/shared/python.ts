@@ -100,9 +100,31 @@ export interface PythonBigOResult {
   readonly deque_sizes: readonly number[];
   /** Seconds per operation at each n. */
   readonly ops: readonly { readonly op: string; readonly n: number; readonly seconds_per_op: number }[];
+  /** sys.getsizeof after every op of {@link BIGO_PROGRAM}, per structure (the Big O scene's model runs the same ops). */
+  readonly program_sizes: { readonly list: readonly number[]; readonly deque: readonly number[] };
   readonly load: HostLoad;
   readonly wall_ms: number;
 }
+
+/**
+ * The fixed ops whose `sys.getsizeof` the Big O panel compares with the scene's model, op by op:
+ * growth and shrinking of a list (both ends), a deque opening and freeing blocks at both ends.
+ * Names are the model's (src/sim/bigo/structures.ts); pops never outnumber the items held.
+ */
+export const BIGO_PROGRAM = {
+  list: [
+    { op: 'append', count: 64 },
+    { op: 'pop', count: 52 },
+    { op: 'insert0', count: 36 },
+    { op: 'pop0', count: 48 },
+  ],
+  deque: [
+    { op: 'append', count: 100 },
+    { op: 'appendleft', count: 80 },
+    { op: 'pop', count: 150 },
+    { op: 'popleft', count: 30 },
+  ],
+} as const satisfies Record<'list' | 'deque', readonly { op: string; count: number }[]>;
 
 export interface PythonDaskResult {
   readonly python: PythonInfo;
@@ -124,7 +146,7 @@ export const PYTHON_LIMITS = {
   gil: { iterations: { min: 10_000, max: 100_000_000, default: 3_000_000 }, workers: { min: 1, max: 16 }, repeat: { min: 1, max: 10, default: 3 } },
   vector: { n: { min: 1000, max: 5_000_000, default: 1_000_000 }, repeat: { min: 1, max: 10, default: 3 } },
   bigo: { size: { min: 10, max: 1_000_000 }, sizes: { max: 6, default: [1000, 10_000, 100_000] }, ops: { min: 1, max: 10_000, default: 1000 }, appends: { min: 1, max: 1000, default: 64 } },
-  dask: { fileBytes: { max: 64 * 1024 * 1024 }, textChars: 4 * 1024 * 1024, blocksize: 1024 * 1024 },
+  dask: { fileBytes: { max: 64 * 1024 * 1024 }, textChars: 4 * 1024 * 1024, blocksize: 256 * 1024, sizeMB: { min: 1, max: 64 } },
 } as const;
 
 export type PythonMeasureKind = 'python-gil' | 'python-race' | 'python-vector' | 'python-bigo' | 'python-dask';
@@ -159,4 +181,6 @@ export interface PythonDaskParams extends PythonRunCommon {
   readonly input?: string;
   /** Or the text itself (the app), at most 4 MiB. */
   readonly text?: string;
+  /** Or the distributed scene's generated text of this many MB (10^6 bytes), 1..64 — the one its worker_threads run counts. */
+  readonly sizeMB?: number;
 }

@@ -124,9 +124,12 @@ function validatePythonParams(m: string, kind: string, params: Record<string, un
       return;
     case 'python-dask':
       // The app sends the text itself; a host path (the CLI's --input) is never taken from a request.
-      checkKeys(`${m}: params`, params, [...common, 'text']);
-      if (typeof params.text !== 'string' || params.text.length > PYTHON_LIMITS.dask.textChars) {
-        throw new Invalid(`${m}: params.text must be a string of at most ${PYTHON_LIMITS.dask.textChars} characters`);
+      checkKeys(`${m}: params`, params, [...common, 'text', 'sizeMB']);
+      if (params.sizeMB !== undefined) {
+        if (params.text !== undefined) throw new Invalid(`${m}: params: give either text or sizeMB, not both`);
+        checkInt(`${m}: params.sizeMB`, params.sizeMB, PYTHON_LIMITS.dask.sizeMB.min, PYTHON_LIMITS.dask.sizeMB.max, false);
+      } else if (typeof params.text !== 'string' || params.text.length > PYTHON_LIMITS.dask.textChars) {
+        throw new Invalid(`${m}: params.text must be a string of at most ${PYTHON_LIMITS.dask.textChars} characters (or params.sizeMB, ${PYTHON_LIMITS.dask.sizeMB.min}..${PYTHON_LIMITS.dask.sizeMB.max}, for the generated text)`);
       }
       return;
   }

@@ -36,6 +36,11 @@ describe('without Python', () => {
     expect([r.code, r.stderr.trim()]).toEqual([1, 'nanoscope: --iterations must be an integer from 1 to 10000000']);
     expect((await noPython('measure', 'python-race')).code).toBe(2);
     expect((await noPython('measure', 'python-vector', '--variant', 'seed')).code).toBe(2);
+    const big = await noPython('measure', 'python-dask', '--size-mb', '65');
+    expect([big.code, big.stderr.trim()]).toEqual([1, 'nanoscope: --size-mb must be an integer from 1 to 64']);
+    const both = await noPython('measure', 'python-dask', '--size-mb', '2', '--input', 'x.txt');
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('give --input FILE or --size-mb N')]);
+    expect((await noPython('measure', 'python-dask')).code).toBe(2);
   });
 });
 
@@ -102,6 +107,22 @@ describe.skipIf(!hasSystem)('with /usr/bin/python3', () => {
     expect(b.ops.map((o) => o.op)).toContain('list.insert(0)');
   });
 
+  it("bigo: sys.getsizeof after every op of the program equals the Big O scene's model of CPython 3.11", async () => {
+    const { runOps } = await import('../../src/sim/bigo/structures');
+    const { BIGO_PROGRAM } = await import('../../src/shared/python');
+    const b = JSON.parse((await cli('measure', 'python-bigo', '--sizes', '100', '--ops', '10', '--python', SYSTEM, '--json')).stdout) as { python: { version: string }; program_sizes: { list: number[]; deque: number[] } };
+    const model = (k: 'list' | 'deque') => runOps(k, BIGO_PROGRAM[k] as never).steps.map((st) => st.bytes);
+    expect(b.program_sizes.list).toHaveLength(200);
+    // The real interpreter is the ground truth for the model (appends, growth and shrinking: tested by hand above and in src/sim/bigo).
+    if (/^3\.11\./.test(b.python.version)) {
+      expect(b.program_sizes.list).toEqual(model('list'));
+      expect(b.program_sizes.deque).toEqual(model('deque'));
+    }
+    // The program shrinks the list back to empty (56 bytes) and opens deque blocks at both ends.
+    expect(b.program_sizes.list.at(-1)).toBe(56);
+    expect(new Set(b.program_sizes.deque).size).toBeGreaterThan(2);
+  });
+
   it('dask: counts records and words of a small file (when Dask is installed)', async () => {
     const info = JSON.parse((await cli('python', '--json', '--python', SYSTEM)).stdout) as { dask: string | null };
     const dir = mkdtempSync(join(tmpdir(), 'nanoscope-dask-test-'));
@@ -133,6 +154,22 @@ describe.skipIf(!hasSystem)('with /usr/bin/python3', () => {
 });
 
 describe.skipIf(!hasSystem)('the app path (service called as the python worker calls it)', () => {
+  it("python-dask tokenizes as the model does (A–Z lowercased, runs of [a-z0-9]) and counts the scene's generated text like it", async () => {
+    const { measurePythonDask } = await import('../../src/main/services/python/measure');
+    const { findPython } = await import('../../src/main/services/python/find');
+    const { wordCount } = await import('../../src/sim/distributed/wordcount');
+    const { CORPUS_SEED, generateText } = await import('../../src/sim/distributed/corpus');
+    const info = (await findPython({ explicit: SYSTEM })).chosen;
+    if (!info.dask) return;
+    // By hand: the | cat | the / a | cat / the | end | 42 → 8 words; distinct the, cat, a, end, 42.
+    const small = await measurePythonDask({ python: SYSTEM, text: 'The cat, the\nA cat.\nthe end-42\n' });
+    expect([small.records, small.words, small.distinct]).toEqual([3, 8, 5]);
+    const r = await measurePythonDask({ python: SYSTEM, sizeMB: 1 });
+    const m = wordCount(generateText(1e6, CORPUS_SEED), { mappers: 1, reducers: 1, combiner: true });
+    expect([r.records, r.words, r.distinct]).toEqual([m.input_lines, m.total_words, m.distinct_words]);
+    expect(r.top.slice(0, 5)).toEqual(m.top.slice(0, 5));
+  }, 60_000);
+
   it('python-dask counts text sent by the app (written to a temporary file, removed after)', async () => {
     const { measurePythonDask } = await import('../../src/main/services/python/measure');
     const { findPython } = await import('../../src/main/services/python/find');

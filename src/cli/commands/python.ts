@@ -22,10 +22,10 @@ const FLAGS_OF: Record<PythonKind, readonly string[]> = {
   'python-race': ['variant', 'iterations', 'repeat'],
   'python-vector': ['n', 'repeat'],
   'python-bigo': ['sizes', 'ops', 'appends'],
-  'python-dask': ['input'],
+  'python-dask': ['input', 'size-mb'],
 };
 /** Every flag the measure command declares, to name the ones a Python run does not take. */
-const MEASURE_FLAGS = ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat', 'max-workers', 'sizes', 'python', 'variant', 'n', 'input', 'ops', 'appends'];
+const MEASURE_FLAGS = ['max-bytes', 'repeats', 'budget-ms', 'reads', 'strides', 'workers', 'iterations', 'strategy', 'repeat', 'max-workers', 'sizes', 'python', 'variant', 'n', 'input', 'ops', 'appends', 'size-mb'];
 
 /** --python: a path or a command name, one line, bounded. */
 function pythonFlag(args: ParsedArgs): string | undefined {
@@ -96,8 +96,11 @@ function buildParams(kind: PythonKind, args: ParsedArgs): Record<string, unknown
       break;
     }
     case 'python-dask':
-      if (stringFlag(args, 'input') === undefined) throw new UsageError('nanoscope measure python-dask: --input FILE is required');
-      put('text', '');
+      if ((stringFlag(args, 'input') === undefined) === (stringFlag(args, 'size-mb') === undefined)) {
+        throw new UsageError('nanoscope measure python-dask: give --input FILE or --size-mb N (the distributed scene\'s generated text, 1..64 MB), one of them');
+      }
+      if (stringFlag(args, 'input') !== undefined) put('text', '');
+      else put('sizeMB', int('size-mb'));
       break;
   }
   return params;
@@ -109,7 +112,7 @@ export async function runPythonMeasure(ctx: CliContext, kind: string, args: Pars
   const k = kind as PythonKind;
   const params = buildParams(k, args);
   const checked = validateArgs('startMeasurement', [{ kind: k, params }]);
-  if (!checked.ok) throw new InputError(checked.error.message.replace(/^startMeasurement: params\.(\w+)/, (_m, f: string) => `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
+  if (!checked.ok) throw new InputError(checked.error.message.replace(/^startMeasurement: params\.(\w+)/, (_m, f: string) => (f === 'sizeMB' ? '--size-mb' : `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)));
   const python = pythonFlag(args);
   const abort = new AbortController();
   const stop = (): void => abort.abort();
@@ -160,7 +163,8 @@ export async function runPythonMeasure(ctx: CliContext, kind: string, args: Pars
         return;
       }
       case 'python-dask': {
-        const r = await measurePythonDask({ ...(python === undefined ? {} : { python }), input: stringFlag(args, 'input')!, ...(req.params.budgetMs === undefined ? {} : { budgetMs: req.params.budgetMs }) }, hooks);
+        const source = req.params.sizeMB !== undefined ? { sizeMB: req.params.sizeMB } : { input: stringFlag(args, 'input')! };
+        const r = await measurePythonDask({ ...(python === undefined ? {} : { python }), ...source, ...(req.params.budgetMs === undefined ? {} : { budgetMs: req.params.budgetMs }) }, hooks);
         if (ctx.json) ctx.out(JSON.stringify(r));
         else ctx.out(`${describe(r.python)}\ndask.bag word count: ${r.records} records, ${r.words} words, ${r.distinct} distinct, ${r.seconds.toFixed(3)} s over ${r.partitions} partitions\ntop: ${r.top.map((t) => `${t.word} ${t.count}`).join(', ')}`);
         return;

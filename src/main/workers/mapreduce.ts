@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parentPort, workerData, type Worker } from 'node:worker_threads';
-import { generateText } from '../../sim/distributed/corpus';
+import { CORPUS_SEED, generateText } from '../../sim/distributed/corpus';
 import { fnv1a32, lineStarts, scanTokens, splitStart, wordCount } from '../../sim/distributed/wordcount';
 import { planJob } from '../../sim/distributed/cluster';
 import { smallMachine } from '../../sim/distributed/hardware';
@@ -198,7 +198,7 @@ async function coordinate(input: MapReduceInput, port: NonNullable<typeof parent
   const cores = availableParallelism();
   const load = watchLoad();
   post({ type: 'progress', fraction: 0, message: input.text === null ? `generating ${input.sizeMB} MB of text` : 'reading the text' });
-  const bytes = input.text === null ? generateText(input.sizeMB * 1e6, 19) : new TextEncoder().encode(input.text);
+  const bytes = input.text === null ? generateText(input.sizeMB * 1e6, CORPUS_SEED) : new TextEncoder().encode(input.text);
   const shared = new SharedArrayBuffer(bytes.length);
   const text = new Uint8Array(shared);
   text.set(bytes);

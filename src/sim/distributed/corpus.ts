@@ -8,6 +8,9 @@ import { Rng } from '../core/rng';
 /** Distinct words in the vocabulary. */
 export const CORPUS_VOCABULARY = 20_000;
 
+/** The seed of the real run's generated text (the word count in worker_threads and in Dask). */
+export const CORPUS_SEED = 19;
+
 const LETTERS = 'etaoinshrdlcumwfgypbvkjxqz';
 
 /** `bytes` bytes of text (the last line may be cut short), deterministic for a seed. */

@@ -6,9 +6,11 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CORPUS_SEED, generateText } from '../../../sim/distributed/corpus';
 import { sceneGilSpeedups } from '../../../sim/parallel/gilCompare';
 import { predictGilSpeedup, predictRace, switchPointsOf, type InterpreterFacts } from '../../../sim/threads/pythonGil';
 import {
+  BIGO_PROGRAM,
   PYTHON_LIMITS,
   type PythonBigOParams,
   type PythonBigOResult,
@@ -165,14 +167,14 @@ export async function measurePythonBigO(params: PythonBigOParams, hooks: RunHook
   const python = await resolvePython(params.python);
   const L = PYTHON_LIMITS.bigo;
   const load = watchLoad();
-  const out = await run<{ list_sizes: number[]; deque_sizes: number[]; ops: PythonBigOResult['ops'] }>(
+  const out = await run<{ list_sizes: number[]; deque_sizes: number[]; program_sizes: PythonBigOResult['program_sizes']; ops: PythonBigOResult['ops'] }>(
     python,
     BIGO_SCRIPT,
-    { sizes: params.sizes ?? L.sizes.default, ops: params.ops ?? L.ops.default, appends: params.appends ?? L.appends.default },
+    { sizes: params.sizes ?? L.sizes.default, ops: params.ops ?? L.ops.default, appends: params.appends ?? L.appends.default, program: BIGO_PROGRAM },
     params.budgetMs,
     hooks,
   );
-  return { python, list_sizes: out.result.list_sizes, deque_sizes: out.result.deque_sizes, ops: out.result.ops, load: load(), wall_ms: since(t0) };
+  return { python, list_sizes: out.result.list_sizes, deque_sizes: out.result.deque_sizes, program_sizes: out.result.program_sizes, ops: out.result.ops, load: load(), wall_ms: since(t0) };
 }
 
 /** A word count through dask.bag; needs Dask. `input` is a file path (checked here) or `text`. */
@@ -187,7 +189,8 @@ export async function measurePythonDask(params: PythonDaskParams, hooks: RunHook
   if (path === undefined) {
     dir = mkdtempSync(join(tmpdir(), 'nanoscope-dask-'));
     path = join(dir, 'input.txt');
-    writeFileSync(path, params.text ?? '');
+    // The distributed scene's generated text, byte for byte what its worker_threads run counts.
+    writeFileSync(path, params.sizeMB !== undefined ? generateText(params.sizeMB * 1e6, CORPUS_SEED) : (params.text ?? ''));
   } else {
     const st = statSync(path);
     if (!st.isFile()) throw new Error(`${path} is not a file`);

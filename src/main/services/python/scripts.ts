@@ -243,6 +243,17 @@ deque_sizes = []
 for i in range(appends):
     dq.append(i)
     deque_sizes.append(sys.getsizeof(dq))
+program_sizes = {}
+for kind, make in (('list', list), ('deque', deque)):
+    c, sizes_after, i = make(), [], 0
+    do = {'append': lambda: c.append(i), 'pop': c.pop, 'insert0': lambda: c.insert(0, i), 'pop0': lambda: c.pop(0),
+          'appendleft': lambda: c.appendleft(i), 'popleft': lambda: c.popleft()}
+    for step in P['program'][kind]:
+        for _ in range(step['count']):
+            do[step['op']]()
+            sizes_after.append(sys.getsizeof(c))
+            i += 1
+    program_sizes[kind] = sizes_after
 
 def per_op(setup, op, count):
     best = None
@@ -299,13 +310,18 @@ for j, n in enumerate(sizes):
             best = t if best is None else min(best, t)
         ops.append({'op': name, 'n': n, 'seconds_per_op': best})
     progress((j + 1) / len(sizes), 'n = %d' % n)
-result({'list_sizes': list_sizes, 'deque_sizes': deque_sizes, 'ops': ops})
+result({'list_sizes': list_sizes, 'deque_sizes': deque_sizes, 'program_sizes': program_sizes, 'ops': ops})
 `;
 
-/** Word count of one text file through dask.bag (threads scheduler). */
-export const DASK_SCRIPT = `${PRELUDE}import dask, dask.bag as db
-b = db.read_text(P['path'], blocksize=P['blocksize'])
-words = b.str.lower().str.split().flatten()
+/**
+ * Word count of one text file through dask.bag (threads scheduler), tokenized as the scene's model
+ * does (src/sim/distributed/wordcount.ts): A–Z lowercased, a token is a maximal run of [a-z0-9].
+ */
+export const DASK_SCRIPT = `${PRELUDE}import re, dask, dask.bag as db
+LOWER = str.maketrans('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')
+TOKEN = re.compile('[a-z0-9]+')
+b = db.read_text(P['path'], blocksize=P['blocksize'], encoding='utf-8', errors='replace')
+words = b.map(lambda line: TOKEN.findall(line.translate(LOWER))).flatten()
 progress(0.1, 'counting with dask.bag over %d partitions' % b.npartitions)
 t0 = time.perf_counter()
 records, total, freqs = dask.compute(b.count(), words.count(), words.frequencies(), scheduler='threads')

@@ -13,6 +13,9 @@ import type { BigOMeasuredCell, BigOResult } from '../../../shared/api';
 import { formatCount } from './growthChart';
 import { realChart } from './realChart';
 import { useSize } from '../../components/useSize';
+import { runOps, type SpecItem } from '../../../sim/bigo/structures';
+import { BIGO_PROGRAM } from '../../../shared/python';
+import { APPENDS, BigOPythonPanel } from '../python/BigOPythonPanel';
 
 export const bigoRunSettings = createStore<{ maxN: number; repeats: number }>()(() => ({ maxN: 256_000, repeats: 3 }));
 const MAX_NS = [16_000, 64_000, 256_000, 1_024_000];
@@ -37,6 +40,16 @@ const PYTHON: Record<BigOMeasuredCell, string> = {
   'string-join': "''.join(parts)",
   'anagram-sort': 'sorted(a) == sorted(b)',
   'anagram-count': 'Counter(a) == Counter(b)',
+};
+
+const bytesAfterEach = (structure: 'list' | 'deque', items: readonly { op: string; count: number }[]): number[] => runOps(structure, items as readonly SpecItem[]).steps.map((st) => st.bytes);
+
+/** The scene's own model (CPython 3.11's list and deque) run over the ops the Python panel runs. */
+const PYTHON_MODEL = {
+  label: 'the scene’s model of CPython 3.11',
+  version: '3.11',
+  listSizes: bytesAfterEach('list', [{ op: 'append', count: APPENDS }]),
+  program: { list: bytesAfterEach('list', BIGO_PROGRAM.list), deque: bytesAfterEach('deque', BIGO_PROGRAM.deque) },
 };
 
 /** Starts the measurement with the panel's settings (the R key, the button). */
@@ -201,6 +214,7 @@ export function BigORealRun() {
           Not measured yet: only the model&apos;s counts are shown.
         </p>
       )}
+      <BigOPythonPanel model={PYTHON_MODEL} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { useApp } from '../../state/store';
 import { runMeasurement } from '../../controller/measure';
 import type { MapReduceResult } from '../../../shared/api';
 import { formatBytesDecimal } from './charts';
+import { DaskPythonPanel, type DaskComparison, type DaskInput } from '../python/DaskPythonPanel';
 
 /** A chosen file travels to the host in one request, whose body the browser-mode host caps at 1 MiB. */
 export const MAX_CHOSEN_BYTES = 900_000;
@@ -112,10 +113,34 @@ function Results({ r }: { r: MapReduceResult }) {
   );
 }
 
+/** The worker_threads run's and the model's counts beside Dask's, when that run was over `input`. */
+export function daskComparisons(r: MapReduceResult | undefined, input: DaskInput): DaskComparison[] {
+  if (!r) return [];
+  const same = 'sizeMB' in input ? r.source === 'generated' && r.inputBytes === input.sizeMB * 1e6 : r.source === 'text' && r.inputBytes === new TextEncoder().encode(input.text).length;
+  if (!same || r.points.length === 0) return [];
+  const fastest = r.points.reduce((a, b) => (b.spread.median < a.spread.median ? b : a));
+  const one = (combiner: boolean) => r.points.find((p) => p.workers === 1 && p.combiner === combiner);
+  const rows: DaskComparison[] = [
+    {
+      label: `worker_threads ×${fastest.workers}${fastest.combiner ? ' +combiner' : ''}`,
+      lines: r.inputLines,
+      words: r.totalWords,
+      distinct: fastest.distinctWords,
+      seconds: fastest.spread.median,
+    },
+  ];
+  const off = one(false);
+  const on = one(true);
+  // One mapper and one reducer: without the combiner every word is a record; with it, every distinct word.
+  if (off && on) rows.push({ label: 'the model', words: off.modelRecords, distinct: on.modelRecords });
+  return rows;
+}
+
 export function DistributedRealRun() {
   const job = useApp((s) => s.job);
   const result = useApp((s) => s.results.mapreduce) as MapReduceResult | undefined;
   const settings = useStore(mapReduceSettings);
+  const daskInput: DaskInput = settings.text === null ? { sizeMB: settings.sizeMB } : { text: settings.text, name: settings.name ?? 'the chosen text' };
   return (
     <div className="realrun dist-realrun" data-testid="distributed.real">
       <p>
@@ -168,6 +193,7 @@ export function DistributedRealRun() {
           Not measured yet.
         </p>
       )}
+      <DaskPythonPanel input={daskInput} compare={daskComparisons(result, daskInput)} />
     </div>
   );
 }
