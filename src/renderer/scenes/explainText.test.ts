@@ -6,15 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
-import { prerenderToNodeStream } from 'react-dom/static';
+import { prerender } from 'react-dom/static';
 import { SCENES } from './registry';
 
 describe('Explain panels', () => {
   for (const scene of SCENES) {
     it(`${scene.id}: code spans are spaced, no file names, "the tutorial"`, async () => {
-      const { prelude } = await prerenderToNodeStream(createElement(scene.Explain));
-      let html = '';
-      for await (const chunk of prelude) html += String(chunk);
+      const { prelude } = await prerender(createElement(scene.Explain));
+      let html = await new Response(prelude).text();
       // The inline script React adds for streamed content is not the panel's text.
       html = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<!--[\s\S]*?-->/g, '');
       expect(html).toMatch(/<p>/); // the panel itself, not a fallback

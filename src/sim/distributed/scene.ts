@@ -303,7 +303,7 @@ function view(s: DistributedState): DistributedView {
  * keeps its `on`/`off` and an empty input size (the job's own), which the table's parser reads.
  */
 export const DISTRIBUTED_SCHEMA = Object.fromEntries(
-  (DISTRIBUTED_PARAMS as readonly ParamSpec[]).map(({ name, ...spec }): [string, SchemaSpec] => [name, spec.type === 'number' && 'optional' in spec && spec.optional ? { ...spec, default: null } : spec]),
+  (DISTRIBUTED_PARAMS as readonly ParamSpec[]).map(({ name, ...spec }): [string, SchemaSpec] => [name, spec.type === 'number' && 'optional' in spec && spec.optional ? ({ ...spec, default: null } as unknown as SchemaSpec) : spec]),
 ) as unknown as ParamSchema<DistributedParams>;
 
 /** Beyond one machine. */

@@ -214,7 +214,8 @@ export function BigOStage() {
   if (!view) return <div className="bigo-stage" data-testid="bigo.stage" />;
   const last = view.last;
   return (
-    <div className="bigo-stage" data-testid="bigo.stage" data-structure={view.structure}>
+    // It scrolls on a small screen: focusable, so the keyboard can scroll it too.
+    <div className="bigo-stage" data-testid="bigo.stage" data-structure={view.structure} tabIndex={0} aria-label="The structure's slots, the growth chart and the space held">
       <section className="bigo-panel bigo-main" aria-label="The structure">
         <h3>
           {view.structure === 'list' ? 'list' : 'collections.deque'}: {view.mixLabel}
