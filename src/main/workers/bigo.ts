@@ -6,11 +6,10 @@
  * Every run's checksum is compared with the one worked out for n. The machine's load is read
  * before and after (the shared reliability shape).
  */
-import { readFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BigOMeasuredCellResult, BigOMeasuredPoint, RunLoad } from '../../shared/api';
+import type { BigOMeasuredCellResult, BigOMeasuredPoint } from '../../shared/api';
+import { watchLoad } from '../services/hostLoad';
 import { BIGO_CELLS, expectedChecksum, prepareCell, type BigOCell } from './bigoKernels';
 import { BUDGET_EXCEEDED, envelopeFor, type BigOInput, type WorkerMessage } from './protocol';
 
@@ -66,36 +65,6 @@ export function sizesUpTo(maxN: number): number[] {
   return out;
 }
 
-function cores(): number {
-  try {
-    return availableParallelism();
-  } catch {
-    return cpus().length;
-  }
-}
-
-/** Steal and total jiffies from /proc/stat (Linux), or null. */
-function cpuTimes(): { steal: number; total: number } | null {
-  try {
-    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
-    const f = line.trim().split(/\s+/).slice(1).map(Number);
-    return { steal: f[7] ?? 0, total: f.reduce((a, b) => a + b, 0) };
-  } catch {
-    return null;
-  }
-}
-
-/** The machine's load around a run, in the shared shape. */
-export function loadOf(c: number, before: number, after: number, t0: { steal: number; total: number } | null, t1: { steal: number; total: number } | null): RunLoad {
-  const stealPct = t0 && t1 && t1.total > t0.total ? Math.round((1000 * (t1.steal - t0.steal)) / (t1.total - t0.total)) / 10 : null;
-  const peak = Math.max(before, after);
-  const busy = peak > c * 0.75 || (stealPct !== null && stealPct > 5);
-  const note = busy
-    ? `the machine was busy: ${peak.toFixed(1)} of ${c} cores in use${stealPct !== null && stealPct > 5 ? `, ${stealPct}% of CPU time stolen by the hypervisor` : ''}; run again when idle`
-    : null;
-  return { cores: c, loadBefore: before, loadAfter: after, stealPct, busy, note };
-}
-
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -132,9 +101,7 @@ export function measurePoint(cell: BigOCell, n: number, repeats: number): BigOMe
 
 async function measureAll(input: BigOInput, port: NonNullable<typeof parentPort>): Promise<void> {
   const t0 = performance.now();
-  const c = cores();
-  const before = loadavg()[0]!;
-  const times0 = cpuTimes();
+  const load = watchLoad();
   const sizes = sizesUpTo(input.maxN);
   const cells: BigOMeasuredCellResult[] = [];
   for (const [k, cell] of BIGO_CELLS.entries()) {
@@ -154,8 +121,7 @@ async function measureAll(input: BigOInput, port: NonNullable<typeof parentPort>
     }
     cells.push({ cell, points, slope: fitSlope(points), modelSlope: MODEL_SLOPE[cell], stoppedAt, note: V8_NOTES[cell] ?? null });
   }
-  const load = loadOf(c, before, loadavg()[0]!, times0, cpuTimes());
-  port.postMessage({ type: 'result', result: { kind: 'bigo', cells, load, runtime: `node ${process.versions.node} (V8 ${process.versions.v8})` } } satisfies WorkerMessage);
+  port.postMessage({ type: 'result', result: { kind: 'bigo', cells, load: load(), runtime: `node ${process.versions.node} (V8 ${process.versions.v8})` } } satisfies WorkerMessage);
 }
 
 const input = envelopeFor<BigOInput>('bigo', workerData);

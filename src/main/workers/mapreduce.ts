@@ -17,7 +17,7 @@ import { presetJob } from '../../sim/distributed/jobs';
 import { getPreset } from '../../sim/hardware/presets';
 import type { MapReducePoint, Spread } from '../../shared/api';
 import { spawnWorker, workerScriptPath, type WorkerLocation } from '../services/workers';
-import { watchLoad } from '../services/runLoad';
+import { watchLoad } from '../services/hostLoad';
 import { BUDGET_EXCEEDED, envelopeFor, type MapReduceInput, type WorkerMessage } from './protocol';
 
 /** A growable byte buffer of shuffle records. */

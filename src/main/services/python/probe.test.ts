@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choosePython, dedupe, notFound, notFoundMessage, parseProbe, pythonCandidates } from './probe';
-import { spreadOf, loadRecord } from './reliability';
+import { spreadOf } from './reliability';
 
 // Fixtures: what the probe script printed on real interpreters (Debian 3.11 with packages, pyenv 3.11 without),
 // and what a free-threaded 3.13t, a Python 2 and a broken interpreter print.
@@ -66,9 +66,5 @@ describe('reliability records', () => {
   it('spread: min, median (middle two averaged), max', () => {
     expect(spreadOf([3, 1, 2], 's')).toEqual({ min: 1, median: 2, max: 3, repeats: 3, unit: 's' });
     expect(spreadOf([4, 1, 2, 3], 's')).toEqual({ min: 1, median: 2.5, max: 4, repeats: 4, unit: 's' });
-  });
-  it('load: busy past 3/4 of the cores, with a note in words', () => {
-    expect(loadRecord(2, 2.3, 2.0, null)).toEqual({ cores: 2, loadBefore: 2.3, loadAfter: 2, stealPct: null, busy: true, note: 'the machine was busy: 2.3 of 2 cores in use; run again when idle' });
-    expect(loadRecord(4, 0.5, 0.7, 0).busy).toBe(false);
   });
 });
