@@ -84,6 +84,8 @@ describe('playhead', () => {
     expect(speedLabel('linear', 0, { base: 5000, seconds: 21.3 })).toBe('5 µs of machine time = 1 s on screen · whole run 21 s');
     expect(speedLabel('linear', 1, { base: 5000, seconds: 21.3 })).toBe('10 µs of machine time = 1 s on screen · whole run 11 s');
     expect(speedLabel('log', 0, { base: 0.5, seconds: 18 })).toBe('Logarithmic: each ×10 of machine time = 2 s on screen · whole run 18 s');
+    // A distributed job's events bunch: a decade at this pace (100,000 s) would outlast the whole run.
+    expect(speedLabel('log', 0, { base: 1e-5, seconds: 29 })).toBe('Logarithmic time, paced by its events · whole run 29 s');
     expect(clampSpeed(-40)).toBe(-5);
   });
 });

@@ -197,5 +197,8 @@ export function speedLabel(scale: TimeScale, speedStep: number, pace: Pace): str
   const whole = `whole run ${Number((pace.seconds / factor).toPrecision(2))} s`;
   if (scale === 'linear') return `${formatAmount(pace.base * factor)} of machine time = 1 s on screen · ${whole}`;
   const seconds = 1 / (pace.base * factor);
+  // Where the run's events are bunched, the pace comes from its events, not its decades: a
+  // decade can then take longer than the whole run, and saying so would only confuse.
+  if (seconds > pace.seconds / factor) return `Logarithmic time, paced by its events · ${whole}`;
   return `Logarithmic: each ×10 of machine time = ${Number(seconds.toPrecision(2))} s on screen · ${whole}`;
 }
