@@ -19,7 +19,6 @@ import { type SimdParams, simdManifest } from './manifest';
 export { MAX_N, SIMD_PARAMS } from './manifest';
 export type { SimdParams } from './manifest';
 
-
 /** Loop iterations shown as separate steps at most; more are grouped into chunks. */
 export const MAX_LOOP_STEPS = 48;
 /** Wave steps of the GPU at most. */

@@ -17,7 +17,6 @@ import { type StacksParams, stacksManifest } from './manifest';
 export { STACKS_PARAMS } from './manifest';
 export type { StacksParams } from './manifest';
 
-
 /** One instance as the renderer shows it. Times in ms. */
 export interface InstanceView {
   readonly id: number;
