@@ -1,5 +1,5 @@
 /** Start-up: the API, the worker, routing, keyboard, menu events, then React. */
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Shell } from './components/Shell';
 import { SCENES } from './scenes/registry';
@@ -13,7 +13,6 @@ import { watchFullscreen } from './controller/view';
 import { watchDrops } from './controller/dialogs';
 import { getApi } from './api/client';
 import { store } from './state/store';
-import { ParticlesBench, ParticlesCanvasBench } from './bench/ParticlesBench';
 import './styles.css';
 
 const engine = new EngineClient();
@@ -46,14 +45,16 @@ window.addEventListener('keydown', (event) => {
 const bench = /^#\/_bench\/particles(?:\?n=(\d+))?(&mode=canvas)?$/.exec(window.location.hash);
 if (!bench) startRouting(SCENES, engine);
 
+// The frame-time bench's pages (`npm run bench`) load only on their route.
+const ParticlesBench = lazy(() => import('./bench/ParticlesBench').then((m) => ({ default: m.ParticlesBench })));
+const ParticlesCanvasBench = lazy(() => import('./bench/ParticlesBench').then((m) => ({ default: m.ParticlesCanvasBench })));
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {bench ? (
-      bench[2] ? (
-        <ParticlesCanvasBench count={Math.min(20_000, Number(bench[1] ?? 1000))} />
-      ) : (
-        <ParticlesBench count={Math.min(20_000, Number(bench[1] ?? 1000))} />
-      )
+      <Suspense fallback={null}>
+        {bench[2] ? <ParticlesCanvasBench count={Math.min(20_000, Number(bench[1] ?? 1000))} /> : <ParticlesBench count={Math.min(20_000, Number(bench[1] ?? 1000))} />}
+      </Suspense>
     ) : (
       <Shell scenes={SCENES} />
     )}

@@ -1,6 +1,8 @@
 /**
- * Every scene, in sidebar order: the one registry the renderer, the simulation worker and the
- * CLI all import. Adding a scene is one import and one entry here (docs/ARCHITECTURE.md).
+ * Every scene with its model, in sidebar order: the registry the simulation worker and the CLI
+ * import. The renderer's main thread imports only the manifests (src/sim/manifests.ts, the same
+ * scenes in the same order, checked by scenes.test.ts). Adding a scene is one import and one
+ * entry here and in manifests.ts (docs/ARCHITECTURE.md).
  */
 import type { TraceRecord } from './core/engine';
 import type { SceneDefinition } from './core/scene';
@@ -19,8 +21,7 @@ export const SCENE_LIST = [ladderScene, cacheScene, threadsScene, parallelScene,
 
 type Listed = (typeof SCENE_LIST)[number];
 
-/** A scene's URL id, e.g. 'memory-hierarchy'. */
-export type SceneId = Listed['id'];
+export { SCENE_IDS, type SceneId } from './manifests';
 
 /** The view type of each scene, by id: what `SceneUi<SceneViews[id]>` draws. */
 export type SceneViews = { [S in Listed as S['id']]: ReturnType<S['view']> };
@@ -40,6 +41,3 @@ export const SCENE_MODELS: Readonly<Record<string, AnyScene>> = Object.fromEntri
 export function sceneById(id: string): AnyScene | undefined {
   return Object.prototype.hasOwnProperty.call(SCENE_MODELS, id) ? SCENE_MODELS[id] : undefined;
 }
-
-/** The URL ids, in sidebar order. */
-export const SCENE_IDS: readonly SceneId[] = SCENE_LIST.map((s) => s.id);

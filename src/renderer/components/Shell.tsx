@@ -1,21 +1,23 @@
 /** The app frame: header, scene sidebar, stage + timeline, and the side panels. */
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApp } from '../state/store';
 import type { SceneUi } from '../scenes/types';
 import { Sidebar } from './Sidebar';
 import { TimelineBar } from './TimelineBar';
-import { ShortcutHelp } from './ShortcutHelp';
 import { NotFound } from './NotFound';
 import { Notices } from './Notices';
 import { registry } from '../controller/commands';
 import { findScene } from '../controller/sceneController';
-import { FileDialog } from './FileDialog';
-import { ExportDialog } from './ExportDialog';
 import { TrustDialog } from './TrustDialog';
 import { LessonPanel } from './LessonPanel';
 import { AnnotationLayer } from './AnnotationLayer';
 import { Narration } from './Narration';
 import { focusStage, STAGE_ID } from '../controller/focus';
+
+// Dialogs load when first opened (the exporter and its encoders with the export dialog).
+const ShortcutHelp = lazy(() => import('./ShortcutHelp').then((m) => ({ default: m.ShortcutHelp })));
+const FileDialog = lazy(() => import('./FileDialog').then((m) => ({ default: m.FileDialog })));
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
 
 type Tab = 'inspector' | 'explain' | 'real-run';
 const TABS: { id: Tab; label: string }[] = [
@@ -195,9 +197,11 @@ export function Shell({ scenes }: { scenes: readonly SceneUi[] }) {
           ×
         </button>
       )}
-      {helpOpen && <ShortcutHelp />}
-      {dialog === 'file' && <FileDialog />}
-      {dialog === 'export' && scene && <ExportDialog />}
+      <Suspense fallback={null}>
+        {helpOpen && <ShortcutHelp />}
+        {dialog === 'file' && <FileDialog />}
+        {dialog === 'export' && scene && <ExportDialog />}
+      </Suspense>
       <TrustDialog />
       <Narration />
     </div>

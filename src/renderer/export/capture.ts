@@ -4,7 +4,6 @@
  * main chart where the stage draws one. Elements marked `data-export="skip"` are left out
  * (the pointer highlight).
  */
-import { toCanvas } from 'html-to-image';
 
 const STYLE_PROPS = [
   'fill',
@@ -67,6 +66,8 @@ async function withInlineSvgStyles<T>(root: HTMLElement, capture: () => Promise<
 export async function stageCanvas(pixelRatio: number): Promise<HTMLCanvasElement> {
   const stage = stageElement();
   if (!stage) throw new Error('No stage to export.');
+  // html-to-image loads with the first picture, not with the app.
+  const { toCanvas } = await import('html-to-image');
   return withInlineSvgStyles(stage, () => toCanvas(stage, { pixelRatio, backgroundColor: background(), filter: keep, skipFonts: true, cacheBust: false }));
 }
 

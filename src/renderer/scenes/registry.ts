@@ -1,9 +1,9 @@
 /**
  * Every scene's UI, in sidebar order. Nothing to register here: each scene's folder
  * (`scenes/<topic>/index.ts`) exports its `sceneUi(…)`, found by this glob, and the order and
- * the set of scenes come from the one scene registry, src/sim/scenes.ts (docs/ARCHITECTURE.md).
+ * the set of scenes come from the scene manifests, src/sim/manifests.ts (docs/ARCHITECTURE.md).
  */
-import { SCENE_IDS } from '../../sim/scenes';
+import { SCENE_IDS } from '../../sim/manifests';
 import type { SceneUi } from './types';
 
 const modules = import.meta.glob<Readonly<Record<string, unknown>>>('./*/index.ts', { eager: true });

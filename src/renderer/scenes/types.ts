@@ -1,6 +1,6 @@
 /** What the shell needs to know about a scene: its model, its panels, how it picks a machine. */
 import { lazy, type ComponentType } from 'react';
-import type { AnyScene } from '../../sim/scenes';
+import type { AnyManifest } from '../../sim/manifests';
 import type { MachineModel } from '../../sim/hardware/types';
 import type { TimeScale } from '../routing/url';
 import type { AppStore } from '../state/store';
@@ -12,7 +12,8 @@ export interface SceneUiSpec<V> {
   readonly title: string;
   /** One line for the sidebar and the "no such scene" list. */
   readonly summary: string;
-  readonly model: AnyScene;
+  /** The scene's manifest (schema, URL parsing): its model runs in the simulation worker, never on the main thread. */
+  readonly model: AnyManifest;
   readonly defaultScale: TimeScale;
   /** The machine description the model runs on, for these params. */
   resolveMachine(params: Readonly<Record<string, string>>, state: AppStore): { machine: MachineModel; notice?: string };

@@ -12,8 +12,12 @@ export interface ParamIssue {
   readonly reason: string;
 }
 
-/** A scene: parameters P, model state S, events E, records R, a renderer view V, and its URL id. */
-export interface SceneDefinition<P, S, E, R extends TraceRecord, V, Id extends string = string> {
+/**
+ * What the renderer's main thread needs of a scene: id, title, the parameter schema and URL
+ * parsing — no model. Declared in `src/sim/<topic>/manifest.ts`; the scene's scene.ts spreads it
+ * into its {@link SceneDefinition}, so each fact is written once.
+ */
+export interface SceneManifest<P, Id extends string = string> {
   /** URL id, e.g. 'latency-ladder'. */
   readonly id: Id;
   readonly title: string;
@@ -33,6 +37,10 @@ export interface SceneDefinition<P, S, E, R extends TraceRecord, V, Id extends s
   parseParams(raw: Readonly<Record<string, string>>): { params: P; ignored: ParamIssue[] };
   /** The inverse of parseParams: `parseParams(serializeParams(p)).params` deep-equals p. */
   serializeParams(params: P): Record<string, string>;
+}
+
+/** A scene: its manifest (parameters P, URL id) plus model state S, events E, records R and a renderer view V. */
+export interface SceneDefinition<P, S, E, R extends TraceRecord, V, Id extends string = string> extends SceneManifest<P, Id> {
   /** The model for these parameters on this machine. */
   model(params: P, machine: MachineModel): Model<S, E, R>;
   /** A plain, structured-cloneable picture of a state, for the renderer. */

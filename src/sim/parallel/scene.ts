@@ -4,7 +4,6 @@
  */
 import type { Model } from '../core/engine';
 import type { SceneDefinition } from '../core/scene';
-import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
 
 import { NS_PER_MS } from '../core/units';
 import type { MachineModel } from '../hardware/types';
@@ -12,24 +11,14 @@ import { PRESET_IDS, PRESETS, type PresetId } from './jobs';
 import { runParallel } from './run';
 import { memoryOf, STYLES, type ParallelEvent, type ParallelRecord, type RunConfig, type Segment, type Style } from './runConfig';
 import { cloneParallelState, initParallel, isFinished, parallelModel, workerStateName, type ParallelState } from './scheduler';
+import { type ParallelParams, parallelManifest } from './manifest';
+export { PARALLEL_PARAMS } from './manifest';
+export type { ParallelParams } from './manifest';
 
 export { amdahl, gustafson, speedupCurves } from './scaling';
 export { PRESETS, PRESET_IDS, STYLES };
 export type { PresetId, ParallelRecord, Segment, Style };
 
-/** Parameters of the scene (URL strings parsed by {@link parallelScene}). */
-export interface ParallelParams {
-  readonly preset: PresetId;
-  readonly style: Style;
-  /** Threads or processes (coroutines in flight for async), 1..16. */
-  readonly workers: number;
-  /** 1..16. */
-  readonly cores: number;
-  /** GIL switch interval, ms, 0.1..100. */
-  readonly switch: number;
-  /** Amdahl serial fraction for the curves, 0..1 (does not change the run). */
-  readonly serial: number;
-}
 
 /** What the renderer draws. */
 export interface ParallelView {
@@ -68,15 +57,6 @@ export const MAX_SEGMENTS_PER_CORE = 2000;
 /** I/O waits the view carries at most: every in-flight one, then the latest finished ones. */
 export const MAX_IO_IN_VIEW = 4000;
 
-/** The scene's parameters, declared once (the Inspector, the URL and the CLI read these ranges). */
-export const PARALLEL_PARAMS = {
-  preset: { type: 'enum', default: 'cpu-bound', values: PRESET_IDS, label: 'Job', help: 'The job: its tasks, their CPU and I/O.' },
-  style: { type: 'enum', default: 'gil', values: STYLES, label: 'Style', help: 'How the job is run: one thread, threads (with or without a GIL), processes or async.' },
-  workers: { type: 'int', default: 4, min: 1, max: 16, label: 'Workers', help: 'Threads or processes (coroutines in flight for async).' },
-  cores: { type: 'int', default: 4, min: 1, max: 16, label: 'Cores' },
-  switch: { type: 'number', default: 5, min: 0.1, max: 100, step: 0.1, unit: 'ms', label: 'GIL switch interval', help: "CPython's sys.setswitchinterval: how long a thread may hold the GIL while others wait." },
-  serial: { type: 'number', default: 0.1, min: 0, max: 1, step: 0.01, label: 'Serial fraction', help: "Amdahl's serial fraction for the curves (does not change the run)." },
-} satisfies ParamSchema<ParallelParams>;
 
 /** The run configuration of a parameter set. */
 export function configOf(params: ParallelParams): RunConfig {
@@ -159,12 +139,7 @@ function view(state: ParallelSceneState): ParallelView {
 
 /** Processes in Parallel. */
 export const parallelScene: SceneDefinition<ParallelParams, ParallelSceneState, ParallelEvent, ParallelRecord, ParallelView, 'parallel'> = {
-  id: 'parallel',
-  title: 'Processes in Parallel',
-  params: PARALLEL_PARAMS,
-  defaults: defaultsOf<ParallelParams>(PARALLEL_PARAMS),
-  parseParams: (raw) => parseWithSchema<ParallelParams>(PARALLEL_PARAMS, raw),
-  serializeParams: (p) => serializeWithSchema<ParallelParams>(PARALLEL_PARAMS, p),
+  ...parallelManifest,
   model: parallelSceneModel,
   view,
 };

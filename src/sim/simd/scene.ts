@@ -8,30 +8,21 @@
  */
 import type { Model, SimContext, TraceRecord } from '../core/engine';
 import type { SceneDefinition } from '../core/scene';
-import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
 
 import { nanos, type Nanos } from '../core/units';
 import type { MachineModel } from '../hardware/types';
 import {
-  clockGHz, compareStyles, GPU, INTERPRETED_NS, KERNEL_SHAPE, KERNELS, roofline, runKernel, STYLES, WIDTHS,
+  clockGHz, compareStyles, GPU, INTERPRETED_NS, KERNEL_SHAPE, roofline, runKernel,
   type Kernel, type KernelResult, type Roof, type Style, type Width,
 } from './simd';
-
-/** Parameters of the vectorization scene. */
-export interface SimdParams {
-  readonly kernel: Kernel;
-  readonly style: Style;
-  readonly width: Width;
-  /** Elements, 1..10⁹. */
-  readonly n: number;
-}
+import { type SimdParams, simdManifest } from './manifest';
+export { MAX_N, SIMD_PARAMS } from './manifest';
+export type { SimdParams } from './manifest';
 
 /** Loop iterations shown as separate steps at most; more are grouped into chunks. */
 export const MAX_LOOP_STEPS = 48;
 /** Wave steps of the GPU at most. */
 export const MAX_GPU_STEPS = 16;
-/** Largest N the scene accepts. */
-export const MAX_N = 1_000_000_000;
 
 /** What the core is doing in a step. */
 export type SimdPhase = 'start' | 'loop' | 'tail' | 'reduce' | 'copy-in' | 'compute' | 'copy-out' | 'done';
@@ -128,13 +119,6 @@ export interface SimdView {
   readonly sources: readonly string[];
 }
 
-/** The scene's parameters, declared once. */
-export const SIMD_PARAMS = {
-  kernel: { type: 'enum', default: 'add', values: KERNELS, label: 'Kernel', help: 'The loop body.' },
-  style: { type: 'enum', default: 'simd', values: STYLES, label: 'Style', help: 'Interpreted, scalar, SIMD or GPU.' },
-  width: { type: 'enum', default: 8, values: WIDTHS, label: 'Vector width', unit: 'lanes', help: 'float32 lanes per SIMD register (4 SSE, 8 AVX, 16 AVX-512).' },
-  n: { type: 'int', default: 100, min: 1, max: MAX_N, label: 'Elements (N)' },
-} satisfies ParamSchema<SimdParams>;
 
 /** Builds the plan: the kernel's cost, the step chunks, the other styles and the roofline. */
 export function simdPlan(params: SimdParams, machine: MachineModel): SimdPlan {
@@ -304,12 +288,7 @@ function view(s: SimdState): SimdView {
 
 /** Vectorization. */
 export const simdScene: SceneDefinition<SimdParams, SimdState, SimdEvent, SimdRecord, SimdView, 'simd'> = {
-  id: 'simd',
-  title: 'Vectorization',
-  params: SIMD_PARAMS,
-  defaults: defaultsOf<SimdParams>(SIMD_PARAMS),
-  parseParams: (raw) => parseWithSchema<SimdParams>(SIMD_PARAMS, raw),
-  serializeParams: (p) => serializeWithSchema<SimdParams>(SIMD_PARAMS, p),
+  ...simdManifest,
   model: simdModel,
   view,
 };

@@ -1,14 +1,15 @@
-import { bigoScene, type BigOView } from '../../../sim/bigo/scene';
+import type { BigOView } from '../../../sim/bigo/scene';
+import { bigoManifest } from '../../../sim/bigo/manifest';
 import { getPreset } from '../../../sim/hardware/presets';
 import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { bigoChartRow, narrateBigO, bigoViewOf } from './stepReadout';
 import './bigo.css';
 
 export const bigoUi: SceneUi = sceneUi<BigOView>({
-  id: bigoScene.id,
-  title: bigoScene.title,
+  id: bigoManifest.id,
+  title: bigoManifest.title,
   summary: 'What an operation costs as the data grows: list vs deque, slot by slot, and measured',
-  model: bigoScene,
+  model: bigoManifest,
   // One op per step, all the same length.
   defaultScale: 'linear',
   // Counts, not times: the machine does not change them.

@@ -1,13 +1,14 @@
-import { cacheScene, type CacheView } from '../../../sim/cache/scene';
+import type { CacheView } from '../../../sim/cache/scene';
+import { cacheManifest } from '../../../sim/cache/manifest';
 import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { resolveCacheMachine } from './machine';
 import { cacheChartRow, cacheViewOf, narrateCache } from './stepReadout';
 
 export const memoryHierarchy: SceneUi = sceneUi<CacheView>({
-  id: cacheScene.id,
+  id: cacheManifest.id,
   title: 'Memory Hierarchy',
   summary: 'Same Big O, ten times the time: the cache decides',
-  model: cacheScene,
+  model: cacheManifest,
   defaultScale: 'linear',
   resolveMachine: (params) => resolveCacheMachine(params),
   Stage: lazyPanel(() => import('./CacheStage'), (m) => m.CacheStage),

@@ -1,14 +1,15 @@
-import { eventLoopScene, type EventLoopView } from '../../../sim/eventloop/scene';
+import type { EventLoopView } from '../../../sim/eventloop/scene';
+import { eventLoopManifest } from '../../../sim/eventloop/manifest';
 import { getPreset } from '../../../sim/hardware/presets';
 import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { eventLoopChartRow, eventLoopViewOf, narrateEventLoop } from './stepReadout';
 import { loadDraft, saveDraft } from './draft';
 
 export const eventLoopUi: SceneUi = sceneUi<EventLoopView>({
-  id: eventLoopScene.id,
-  title: eventLoopScene.title,
+  id: eventLoopManifest.id,
+  title: eventLoopManifest.title,
   summary: 'Your JavaScript, step by step: call stack, nextTick, microtasks, timers, immediates — Node 20 or the browser',
-  model: eventLoopScene,
+  model: eventLoopManifest,
   // Steps bunch at a few instants from microseconds (I/O) to seconds (timers): a log axis plays
   // through them at a watchable pace; a linear one at 1 ns/s would sit on the first instant.
   defaultScale: 'log',

@@ -1,4 +1,5 @@
-import { ladderScene, type LadderView } from '../../../sim/ladder/scene';
+import type { LadderView } from '../../../sim/ladder/scene';
+import { ladderManifest } from '../../../sim/ladder/manifest';
 import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { resolveLadderMachine } from './machine';
 import { measureMachine } from './measureMachine';
@@ -6,10 +7,10 @@ import { store } from '../../state/store';
 import { ladderChartRow, ladderViewOf, narrateLadder } from './stepReadout';
 
 export const latencyLadder: SceneUi = sceneUi<LadderView>({
-  id: ladderScene.id,
+  id: ladderManifest.id,
   title: 'Latency Ladder',
   summary: 'From a CPU cycle to the other side of the planet',
-  model: ladderScene,
+  model: ladderManifest,
   defaultScale: 'log',
   resolveMachine: resolveLadderMachine,
   Stage: lazyPanel(() => import('./LadderStage'), (m) => m.LadderStage),

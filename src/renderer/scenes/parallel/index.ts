@@ -1,13 +1,14 @@
-import { parallelScene, type ParallelView } from '../../../sim/parallel/scene';
+import type { ParallelView } from '../../../sim/parallel/scene';
+import { parallelManifest } from '../../../sim/parallel/manifest';
 import { getPreset } from '../../../sim/hardware/presets';
 import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { narrateParallel, parallelChartRow, parallelViewOf } from './stepReadout';
 
 export const parallelUi: SceneUi = sceneUi<ParallelView>({
-  id: parallelScene.id,
-  title: parallelScene.title,
+  id: parallelManifest.id,
+  title: parallelManifest.title,
   summary: 'Cores, schedulers and the GIL: threads vs processes vs async, Amdahl, and a real speedup',
-  model: parallelScene,
+  model: parallelManifest,
   defaultScale: 'linear',
   // The 2020 machine's OS figures (context switch, process spawn, I/O latencies).
   resolveMachine: () => ({ machine: getPreset('2020')! }),

@@ -1,14 +1,15 @@
-import { simdScene, type SimdView } from '../../../sim/simd/scene';
+import type { SimdView } from '../../../sim/simd/scene';
+import { simdManifest } from '../../../sim/simd/manifest';
 import { getPreset } from '../../../sim/hardware/presets';
 import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { narrateSimd, simdChartRow, simdViewOf } from './stepReadout';
 import './simd.css';
 
 export const simdUi: SceneUi = sceneUi<SimdView>({
-  id: simdScene.id,
-  title: simdScene.title,
+  id: simdManifest.id,
+  title: simdManifest.title,
   summary: 'ALU and FPU lanes: scalar vs SIMD vs GPU, apply is not vectorized',
-  model: simdScene,
+  model: simdManifest,
   // Steps are iterations of nearly equal length.
   defaultScale: 'linear',
   resolveMachine: () => ({ machine: getPreset('2020')! }),

@@ -1,13 +1,14 @@
-import { stacksScene, type StacksView } from '../../../sim/stacks/scene';
+import type { StacksView } from '../../../sim/stacks/scene';
+import { stacksManifest } from '../../../sim/stacks/manifest';
 import { getPreset } from '../../../sim/hardware/presets';
 import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { narrateStacks, stacksChartRow, stacksViewOf } from './stepReadout';
 
 export const stacksUi: SceneUi = sceneUi<StacksView>({
-  id: stacksScene.id,
-  title: stacksScene.title,
+  id: stacksManifest.id,
+  title: stacksManifest.title,
   summary: 'Bare metal, VMs, containers, functions: start-up, density, isolation, cost',
-  model: stacksScene,
+  model: stacksManifest,
   // Boot times span microseconds to tens of seconds.
   defaultScale: 'log',
   resolveMachine: () => ({ machine: getPreset('2020')! }),

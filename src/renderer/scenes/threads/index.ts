@@ -1,13 +1,14 @@
-import { threadsScene, type ThreadsView } from '../../../sim/threads/scene';
+import type { ThreadsView } from '../../../sim/threads/scene';
+import { threadsManifest } from '../../../sim/threads/manifest';
 import { getPreset } from '../../../sim/hardware/presets';
 import { lazyPanel, sceneUi, type SceneUi } from '../types';
 import { narrateThreads, threadsChartRow, threadsViewOf } from './stepReadout';
 
 export const threadsUi: SceneUi = sceneUi<ThreadsView>({
-  id: threadsScene.id,
-  title: threadsScene.title,
+  id: threadsManifest.id,
+  title: threadsManifest.title,
   summary: 'Two threads, one counter: lost updates, step by step, then for real',
-  model: threadsScene,
+  model: threadsManifest,
   defaultScale: 'linear',
   resolveMachine: () => ({ machine: getPreset('2020')! }),
   Stage: lazyPanel(() => import('./ThreadsStage'), (m) => m.ThreadsStage),

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { SCENE_MANIFESTS, manifestById } from './manifests';
+import { SCENE_IDS, SCENE_LIST } from './scenes';
+
+describe('the two scene lists', () => {
+  it('list the same scenes in the same order', () => {
+    expect(SCENE_LIST.map((s) => s.id)).toEqual(SCENE_MANIFESTS.map((m) => m.id));
+    expect(SCENE_IDS).toEqual(SCENE_MANIFESTS.map((m) => m.id));
+  });
+
+  it.each(SCENE_LIST.map((s, i) => [s.id, s, SCENE_MANIFESTS[i]!] as const))('%s: the scene is its manifest plus a model', (_id, scene, manifest) => {
+    // Spread, not copied: the same objects and functions, so the two cannot drift.
+    for (const key of ['id', 'title', 'params', 'defaults', 'parseParams', 'serializeParams', 'machineId'] as const) expect(scene[key], key).toBe(manifest[key]);
+    expect(typeof scene.model).toBe('function');
+    expect('model' in manifest).toBe(false);
+  });
+
+  it('finds a manifest by id, and nothing for an unknown or inherited name', () => {
+    expect(manifestById('parallel')?.title).toBe('Processes in Parallel');
+    expect(manifestById('nope')).toBeUndefined();
+    expect(manifestById('constructor')).toBeUndefined();
+  });
+});
