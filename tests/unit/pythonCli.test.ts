@@ -55,7 +55,7 @@ describe.skipIf(!hasSystem)('with /usr/bin/python3', () => {
     for (const k of ['numpy', 'pandas', 'dask']) expect(p[k] === null || typeof p[k] === 'string').toBe(true);
   });
 
-  it('race: the real result agrees with the prediction (seed on 3.10+: always 0; call: updates lost)', async () => {
+  it('race: the real result agrees with the prediction (seed on 3.10+: always 0; call: updates lost)', { timeout: 120_000 }, async () => {
     const seed = JSON.parse((await cli('measure', 'python-race', '--variant', 'seed', '--iterations', '200000', '--repeat', '2', '--python', SYSTEM, '--json')).stdout) as {
       python: { version: string };
       variant: string;
@@ -68,7 +68,14 @@ describe.skipIf(!hasSystem)('with /usr/bin/python3', () => {
     if (!seed.model.predicted_lost_possible) expect(seed.runs.map((x) => x.final)).toEqual([0, 0]);
     const call = JSON.parse((await cli('measure', 'python-race', '--variant', 'call', '--iterations', '300000', '--repeat', '3', '--python', SYSTEM, '--json')).stdout) as typeof seed;
     expect(call.model.predicted_lost_possible).toBe(true);
-    expect(call.runs.some((x) => x.lost > 0)).toBe(true);
+    // The GIL changes hands when the waiting thread asks; on a busy machine it may not get to ask
+    // within a run: more runs, up to three batches, until one loses updates.
+    let lost = call.runs.some((x) => x.lost > 0);
+    for (let batch = 0; batch < 2 && !lost; batch++) {
+      const again = JSON.parse((await cli('measure', 'python-race', '--variant', 'call', '--iterations', '300000', '--repeat', '3', '--python', SYSTEM, '--json')).stdout) as typeof seed;
+      lost = again.runs.some((x) => x.lost > 0);
+    }
+    expect(lost).toBe(true);
   });
 
   it('gil: single, threads and processes with their workers, speed-ups from the medians', async () => {

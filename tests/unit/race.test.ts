@@ -42,7 +42,7 @@ describe('race: expected values', () => {
 
 describe('race: real worker_threads on a SharedArrayBuffer', () => {
   // Two threads can only interleave a load and a store if they run at the same time.
-  it.skipIf(cores < 2)('plain v[0] += 1: 2 threads × 10^6 lose updates', { timeout: 60_000 }, async () => {
+  it.skipIf(cores < 2)('plain v[0] += 1: 2 threads × 10^6 lose updates', { timeout: 150_000 }, async () => {
     const { result, events } = await race({ workers: 2, iterations: 1_000_000, strategy: 'plain', repeat: 10 });
     expect(result.runs).toHaveLength(10);
     for (const run of result.runs) {
@@ -54,9 +54,14 @@ describe('race: real worker_threads on a SharedArrayBuffer', () => {
       expect(run.final).toBeGreaterThanOrEqual(2);
       expect(run.ms).toBeGreaterThan(0);
     }
-    // On a busy 2-core machine the OS may run the two loops one after the other in a run;
-    // not in all ten.
-    expect(result.runs.some((run) => run.lost > 0)).toBe(true);
+    // On a busy 2-core machine (other tests run beside this one) the OS may run the two loops one
+    // after the other in every run of a batch; then more batches, up to four, until one loses.
+    let lost = result.runs.some((run) => run.lost > 0);
+    for (let batch = 0; batch < 3 && !lost; batch++) {
+      const again = await race({ workers: 2, iterations: 1_000_000, strategy: 'plain', repeat: 10 });
+      lost = again.result.runs.some((run) => run.lost > 0);
+    }
+    expect(lost).toBe(true);
     expect(result.cores).toBe(cores);
     expect(result.opsPerS).toBeGreaterThan(0);
     expect(result.params).toEqual({ workers: 2, iterations: 1_000_000, strategy: 'plain', repeat: 10 });
