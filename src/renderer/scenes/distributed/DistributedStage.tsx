@@ -297,6 +297,16 @@ function ScalingChart({ view }: { view: DistributedView }) {
   const s = view.scaling;
   const L = scalingLayout(s, width, height);
   const here = s.points.find((p) => p.machines === view.params.machines);
+  // the big machine's line label, without its specs where the chart is too narrow for them (about 0.45 em a character)
+  const bigFull = `${s.big.label}: ${formatSeconds(s.big.seconds)}, ${formatDollars(s.big.costUsd)}`;
+  const bigLabel = bigFull.length * font * 0.75 * 0.6 < width - font ? bigFull : `${s.big.label.replace(/ \(.*\)$/, '')}: ${formatSeconds(s.big.seconds)}, ${formatDollars(s.big.costUsd)}`;
+  // tick labels that would touch give way, the larger size kept (62 beside 64 machines: "64")
+  const labelled = new Set<number>();
+  [...L.xTicks].sort((a, b) => b - a).reduce<number>((lastX, t) => {
+    if (lastX - L.x(t) < font * 1.8) return lastX;
+    labelled.add(t);
+    return L.x(t);
+  }, Infinity);
   return (
     <section className="dist-panel dist-scaling" aria-label="Scaling out vs up" data-testid="distributed.scaling">
       <h3>Scaling out vs up: time and cost vs machines</h3>
@@ -306,9 +316,11 @@ function ScalingChart({ view }: { view: DistributedView }) {
             {L.xTicks.map((t) => (
               <g key={t} className="tick">
                 <line x1={L.x(t)} x2={L.x(t)} y1={0} y2={height} />
-                <text x={L.x(t)} y={height + font * 1.1} textAnchor="middle">
-                  {t}
-                </text>
+                {labelled.has(t) && (
+                  <text x={L.x(t)} y={height + font * 1.1} textAnchor="middle">
+                    {t}
+                  </text>
+                )}
               </g>
             ))}
             {L.yTicks.map((t) => (
@@ -318,7 +330,7 @@ function ScalingChart({ view }: { view: DistributedView }) {
             ))}
             <line className="dist-big" x1={0} x2={width} y1={L.bigY} y2={L.bigY} data-testid="distributed.scaling.big" />
             <text className="dist-big-label" x={width - font * 0.2} y={L.bigY - font * 0.35} textAnchor="end">
-              {s.big.label}: {formatSeconds(s.big.seconds)}, {formatDollars(s.big.costUsd)}
+              {bigLabel}
             </text>
             <path className="dist-amdahl" d={L.amdahl} data-testid="distributed.scaling.amdahl" />
             <path className="dist-time" d={L.time} data-testid="distributed.scaling.time" />
