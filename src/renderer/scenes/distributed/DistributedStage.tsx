@@ -68,6 +68,15 @@ function Dag({ view }: { view: DistributedView }) {
   );
 }
 
+function StagesPanel({ view }: { view: DistributedView }) {
+  return (
+    <section className="dist-panel dist-dag-panel" aria-label="The job as stages">
+      <h3>The job as stages <span className="muted">(narrow → stays on its machine, wide ⇶ shuffles)</span></h3>
+      <Dag view={view} />
+    </section>
+  );
+}
+
 function Cluster({ view }: { view: DistributedView }) {
   const states = useMemo(
     () => coreStates(view.attempts, view.rackOf.length, view.coresPerMachine, view.tS, view.failedMachine, view.failed),
@@ -130,8 +139,6 @@ function Cluster({ view }: { view: DistributedView }) {
           map reads: {view.locality.node} node-local, {view.locality.rack} rack-local, {view.locality.remote} remote
         </span>
       </div>
-      <h3 className="dist-dag-head">The job as stages (narrow → stays on its machine, wide ⇶ shuffles)</h3>
-      <Dag view={view} />
     </section>
   );
 }
@@ -143,7 +150,7 @@ function Shuffle({ view }: { view: DistributedView }) {
   const n = labels.length;
   const font = size.font;
   const width = Math.max(200, size.width);
-  const rowH = Math.max(font * 1.1, Math.min(font * 1.8, (font * 16) / n));
+  const rowH = Math.max(font * 0.8, Math.min(font * 1.6, (font * 12) / n));
   const height = n * rowH + font * 2.2;
   const max = Math.max(1, ...links.flat());
   const moved = view.shuffleBytes > 0 ? view.shuffledBytes / view.shuffleBytes : 0;
@@ -216,10 +223,12 @@ function Gantt({ view }: { view: DistributedView }) {
   const labelW = font * 4;
   const width = Math.max(100, size.width - labelW - font);
   const machines = view.rackOf.length;
-  const rowH = Math.max(view.coresPerMachine * 1.5, Math.min(font * 1.6, (font * 18) / machines));
+  const rowH = Math.max(view.coresPerMachine * 1.5, Math.min(font * 1.4, (font * 12) / machines));
   const layout = useMemo(() => ganttLayout(view.attempts, machines, view.coresPerMachine, view.makespanS, width, rowH), [view.attempts, machines, view.coresPerMachine, view.makespanS, width, rowH]);
   const height = layout.height + font * 2.4;
   const labelEvery = Math.ceil((font * 0.9) / rowH);
+  // a plain label gives way to the straggler's and the failed machine's, which are always drawn
+  const near = (m: number) => [view.stragglerMachine, view.failedMachine].some((k) => k !== null && k !== m && Math.abs(k - m) < labelEvery);
   return (
     <section className="dist-panel dist-gantt" aria-label="Tasks per machine over time" data-testid="distributed.gantt">
       <h3>Tasks per machine (a row per core)</h3>
@@ -238,7 +247,7 @@ function Gantt({ view }: { view: DistributedView }) {
               <rect className="dist-row-bg failed" x={layout.x(view.failAtS)} y={view.failedMachine * rowH} width={width - layout.x(view.failAtS)} height={rowH} />
             )}
             {Array.from({ length: machines }, (_, m) =>
-              m % labelEvery === 0 || m === view.stragglerMachine || m === view.failedMachine ? (
+              (m % labelEvery === 0 && !near(m)) || m === view.stragglerMachine || m === view.failedMachine ? (
                 <text key={m} x={-font * 0.3} y={m * rowH + rowH / 2} textAnchor="end" dominantBaseline="central" className={`dist-row-label${m === view.stragglerMachine ? ' straggler' : ''}${m === view.failedMachine ? ' failed' : ''}`}>
                   {m === view.stragglerMachine ? `m${m} slow` : m === view.failedMachine ? `m${m} ✕` : `m${m}`}
                 </text>
@@ -284,10 +293,20 @@ function ScalingChart({ view }: { view: DistributedView }) {
   const font = size.font;
   const margin = { left: font * 3.6, right: font * 3.6, top: font * 0.8, bottom: font * 2.2 };
   const width = Math.max(160, size.width - margin.left - margin.right);
-  const height = Math.max(font * 8, Math.min(font * 14, width * 0.5));
+  const height = Math.max(font * 7, Math.min(font * 11, width * 0.45));
   const s = view.scaling;
   const L = scalingLayout(s, width, height);
   const here = s.points.find((p) => p.machines === view.params.machines);
+  // the big machine's line label, without its specs where the chart is too narrow for them (about 0.45 em a character)
+  const bigFull = `${s.big.label}: ${formatSeconds(s.big.seconds)}, ${formatDollars(s.big.costUsd)}`;
+  const bigLabel = bigFull.length * font * 0.75 * 0.6 < width - font ? bigFull : `${s.big.label.replace(/ \(.*\)$/, '')}: ${formatSeconds(s.big.seconds)}, ${formatDollars(s.big.costUsd)}`;
+  // tick labels that would touch give way, the larger size kept (62 beside 64 machines: "64")
+  const labelled = new Set<number>();
+  [...L.xTicks].sort((a, b) => b - a).reduce<number>((lastX, t) => {
+    if (lastX - L.x(t) < font * 1.8) return lastX;
+    labelled.add(t);
+    return L.x(t);
+  }, Infinity);
   return (
     <section className="dist-panel dist-scaling" aria-label="Scaling out vs up" data-testid="distributed.scaling">
       <h3>Scaling out vs up: time and cost vs machines</h3>
@@ -297,9 +316,11 @@ function ScalingChart({ view }: { view: DistributedView }) {
             {L.xTicks.map((t) => (
               <g key={t} className="tick">
                 <line x1={L.x(t)} x2={L.x(t)} y1={0} y2={height} />
-                <text x={L.x(t)} y={height + font * 1.1} textAnchor="middle">
-                  {t}
-                </text>
+                {labelled.has(t) && (
+                  <text x={L.x(t)} y={height + font * 1.1} textAnchor="middle">
+                    {t}
+                  </text>
+                )}
               </g>
             ))}
             {L.yTicks.map((t) => (
@@ -309,7 +330,7 @@ function ScalingChart({ view }: { view: DistributedView }) {
             ))}
             <line className="dist-big" x1={0} x2={width} y1={L.bigY} y2={L.bigY} data-testid="distributed.scaling.big" />
             <text className="dist-big-label" x={width - font * 0.2} y={L.bigY - font * 0.35} textAnchor="end">
-              {s.big.label}: {formatSeconds(s.big.seconds)}, {formatDollars(s.big.costUsd)}
+              {bigLabel}
             </text>
             <path className="dist-amdahl" d={L.amdahl} data-testid="distributed.scaling.amdahl" />
             <path className="dist-time" d={L.time} data-testid="distributed.scaling.time" />
@@ -386,13 +407,16 @@ export function DistributedStage() {
     // The stage scrolls on small screens: focusable so the keyboard can scroll it too.
     <div className="dist-stage" data-testid="distributed.stage" data-phase={view.phase} tabIndex={0} role="region" aria-label="The cluster, the shuffle, the tasks and the scaling">
       <Header view={view} />
-      <div className="dist-row">
+      {/* The main pictures in a grid that reflows (two columns where there is room, one where not);
+          the job's stages and the combiner comparison below them. */}
+      <div className="dist-grid">
         <Cluster view={view} />
         <Shuffle view={view} />
-      </div>
-      <Gantt view={view} />
-      <div className="dist-row">
+        <Gantt view={view} />
         <ScalingChart view={view} />
+      </div>
+      <div className="dist-row dist-secondary">
+        <StagesPanel view={view} />
         <CombinerSides view={view} />
       </div>
     </div>
