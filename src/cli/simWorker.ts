@@ -1,17 +1,17 @@
 /**
  * Runs a scene model off the CLI's main thread (a worker_thread, source mode through tsx):
  * workerData { scene, params, seed, maxEvents } → posts a SimReply. Any scene of the registry
- * in src/sim/scenes.ts.
+ * in src/sim/manifests.ts, its model loaded on demand (src/sim/scenes.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, type TraceRecord } from '../sim/core/engine';
 import type { ParamIssue } from '../sim/core/scene';
 import { getPreset, PRESET_IDS } from '../sim/hardware/presets';
-import { sceneById } from '../sim/scenes';
+import { loadScene } from '../sim/scenes';
 
 export interface SimJob {
   readonly nanoscopeSim: true;
-  /** A URL id of src/sim/scenes.ts, e.g. 'latency-ladder'. */
+  /** A URL id of src/sim/manifests.ts, e.g. 'latency-ladder'. */
   readonly scene: string;
   readonly params: Readonly<Record<string, string>>;
   readonly seed: number;
@@ -25,8 +25,8 @@ export type SimReply =
 /** The preset a scene runs on outside the app, unless its parameters name one. */
 export const CLI_DEFAULT_MACHINE = '2020';
 
-export function runSim(job: SimJob): SimReply {
-  const scene = sceneById(job.scene);
+export async function runSim(job: SimJob): Promise<SimReply> {
+  const scene = await loadScene(job.scene);
   if (!scene) return { ok: false, kind: 'bad-input', message: `unknown scene "${job.scene}"` };
   const { params, ignored } = scene.parseParams(job.params);
   // The CLI is strict where a URL is lenient: a value that would be ignored is an error.
@@ -45,9 +45,9 @@ export function runSim(job: SimJob): SimReply {
 
 const job = workerData as Partial<SimJob> | null;
 if (parentPort && job?.nanoscopeSim) {
-  try {
-    parentPort.postMessage(runSim(job as SimJob));
-  } catch (e) {
-    parentPort.postMessage({ ok: false, kind: 'failed', message: (e as Error).stack ?? String(e) } satisfies SimReply);
-  }
+  const port = parentPort;
+  runSim(job as SimJob).then(
+    (reply) => port.postMessage(reply),
+    (e: unknown) => port.postMessage({ ok: false, kind: 'failed', message: (e as Error).stack ?? String(e) } satisfies SimReply),
+  );
 }

@@ -1,8 +1,10 @@
 /**
- * Every scene's manifest (id, title, parameter schema, URL parsing — no model), in sidebar order:
- * what the renderer's main thread imports to build the sidebar and parse URLs, so the first
- * chunk carries no model. The simulation worker and the CLI import the full scenes from
- * src/sim/scenes.ts, whose SCENE_LIST lists the same scenes in the same order (scenes.test.ts).
+ * The scene registry: every scene's manifest (id, title, parameter schema, URL parsing, and
+ * `load`, a dynamic import of its model), in sidebar order. Adding a scene is one import and one
+ * entry here (docs/ARCHITECTURE.md). The renderer's main thread imports this to build the
+ * sidebar and parse URLs, and never calls `load`, so the first chunk carries no model; the
+ * simulation worker and the CLI load full scenes through src/sim/scenes.ts, which derives
+ * everything else (SceneViews, loadScene) from this list.
  */
 import type { SceneManifest } from './core/scene';
 import { ladderManifest } from './ladder/manifest';

@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { SCENE_MANIFESTS, manifestById } from './manifests';
-import { SCENE_IDS, SCENE_LIST } from './scenes';
+import { SCENE_MANIFESTS, SCENE_IDS, manifestById } from './manifests';
+import { loadScene, loadScenes } from './scenes';
 
-describe('the two scene lists', () => {
-  it('list the same scenes in the same order', () => {
+const SCENE_LIST = await loadScenes();
+
+describe('the scene registry', () => {
+  it('loads every manifest\'s scene, in the same order', () => {
     expect(SCENE_LIST.map((s) => s.id)).toEqual(SCENE_MANIFESTS.map((m) => m.id));
     expect(SCENE_IDS).toEqual(SCENE_MANIFESTS.map((m) => m.id));
+    expect(new Set(SCENE_IDS).size).toBe(SCENE_IDS.length);
   });
 
   it.each(SCENE_LIST.map((s, i) => [s.id, s, SCENE_MANIFESTS[i]!] as const))('%s: the scene is its manifest plus a model', (_id, scene, manifest) => {
     // Spread, not copied: the same objects and functions, so the two cannot drift.
     for (const key of ['id', 'title', 'params', 'defaults', 'parseParams', 'serializeParams', 'machineId'] as const) expect(scene[key], key).toBe(manifest[key]);
     expect(typeof scene.model).toBe('function');
+    expect(typeof scene.view).toBe('function');
     expect('model' in manifest).toBe(false);
   });
 
@@ -19,5 +23,12 @@ describe('the two scene lists', () => {
     expect(manifestById('parallel')?.title).toBe('Processes in Parallel');
     expect(manifestById('nope')).toBeUndefined();
     expect(manifestById('constructor')).toBeUndefined();
+  });
+
+  it('loads one scene by id, and nothing for an unknown or inherited name', async () => {
+    expect((await loadScene('parallel'))?.id).toBe('parallel');
+    expect(typeof (await loadScene('big-o'))?.model).toBe('function');
+    expect(await loadScene('nope')).toBeUndefined();
+    expect(await loadScene('constructor')).toBeUndefined();
   });
 });

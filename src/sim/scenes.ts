@@ -1,30 +1,21 @@
 /**
- * Every scene with its model, in sidebar order: the registry the simulation worker and the CLI
- * import. The renderer's main thread imports only the manifests (src/sim/manifests.ts, the same
- * scenes in the same order, checked by scenes.test.ts). Adding a scene is one import and one
- * entry here and in manifests.ts (docs/ARCHITECTURE.md).
+ * The full scenes (model and view), derived from the one registry, SCENE_MANIFESTS
+ * (src/sim/manifests.ts): each manifest's `load` imports its scene on demand. The simulation
+ * worker and the CLI's simulation worker load scenes through here; the renderer's main thread
+ * imports only the manifests. Nothing to register here (docs/ARCHITECTURE.md).
  */
 import type { TraceRecord } from './core/engine';
 import type { SceneDefinition } from './core/scene';
-import { ladderScene } from './ladder/scene';
-import { cacheScene } from './cache/scene';
-import { threadsScene } from './threads/scene';
-import { parallelScene } from './parallel/scene';
-import { stacksScene } from './stacks/scene';
-import { simdScene } from './simd/scene';
-import { eventLoopScene } from './eventloop/scene';
-import { bigoScene } from './bigo/scene';
-import { distributedScene } from './distributed/scene';
-
-/** The scenes, in sidebar order. Each keeps its own types; see {@link SceneViews}. */
-export const SCENE_LIST = [ladderScene, cacheScene, threadsScene, parallelScene, stacksScene, simdScene, eventLoopScene, bigoScene, distributedScene] as const;
-
-type Listed = (typeof SCENE_LIST)[number];
+import { SCENE_MANIFESTS } from './manifests';
 
 export { SCENE_IDS, type SceneId } from './manifests';
 
+type Listed = (typeof SCENE_MANIFESTS)[number];
+/** The scene a manifest loads. */
+type LoadedBy<M> = M extends { load(): Promise<infer S> } ? S : never;
+
 /** The view type of each scene, by id: what `SceneUi<SceneViews[id]>` draws. */
-export type SceneViews = { [S in Listed as S['id']]: ReturnType<S['view']> };
+export type SceneViews = { [M in Listed as M['id']]: ReturnType<LoadedBy<M>['view']> };
 
 /**
  * Any scene, its own types erased. A registry of scenes with different parameter, state and
@@ -34,10 +25,13 @@ export type SceneViews = { [S in Listed as S['id']]: ReturnType<S['view']> };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type AnyScene = SceneDefinition<any, any, any, TraceRecord, unknown>;
 
-/** The scenes by URL id. */
-export const SCENE_MODELS: Readonly<Record<string, AnyScene>> = Object.fromEntries(SCENE_LIST.map((s) => [s.id, s as AnyScene]));
+/** The scene with this URL id, its model loaded, or undefined for an unknown id. */
+export async function loadScene(id: string): Promise<AnyScene | undefined> {
+  const manifest = SCENE_MANIFESTS.find((m) => m.id === id);
+  return manifest ? ((await manifest.load()) as AnyScene) : undefined;
+}
 
-/** The scene with this URL id, or undefined. */
-export function sceneById(id: string): AnyScene | undefined {
-  return Object.prototype.hasOwnProperty.call(SCENE_MODELS, id) ? SCENE_MODELS[id] : undefined;
+/** Every scene, its model loaded, in sidebar order (tests and tools; the app loads one at a time). */
+export function loadScenes(): Promise<AnyScene[]> {
+  return Promise.all(SCENE_MANIFESTS.map((m) => m.load() as Promise<AnyScene>));
 }

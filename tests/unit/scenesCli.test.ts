@@ -76,13 +76,13 @@ describe('nanoscope trace SCENE', () => {
     for (let i = 0; i < CASES.length; i += 2) {
       const pair = CASES.slice(i, i + 2);
       const runs = await Promise.all(pair.map(([id, args]) => cli('trace', id, ...args, '--seed', '3', '--json')));
-      pair.forEach(([id, args], k) => {
+      for (const [k, [id, args]] of pair.entries()) {
         const a = runs[k]!;
         expect(a.code, `${id}: ${a.stderr}`).toBe(0);
         // The second run, in this process: the same bytes.
         const params: Record<string, string> = {};
         for (let j = 1; j < args.length; j += 2) params[args[j]!.slice(0, args[j]!.indexOf('='))] = args[j]!.slice(args[j]!.indexOf('=') + 1);
-        const again = runSim({ nanoscopeSim: true, scene: id, params, seed: 3, maxEvents: 1_000_000 });
+        const again = await runSim({ nanoscopeSim: true, scene: id, params, seed: 3, maxEvents: 1_000_000 });
         expect(again.ok).toBe(true);
         if (again.ok) expect(a.stdout).toBe(`${JSON.stringify({ scene: again.scene, seed: 3, params: again.params, records: again.records })}\n`);
         const out = JSON.parse(a.stdout) as { scene: string; seed: number; params: Record<string, unknown>; records: { t: number; kind: string; label?: string }[] };
@@ -95,7 +95,7 @@ describe('nanoscope trace SCENE', () => {
         if (id === 'parallel') expect(out.params).toEqual({ preset: 'cpu-bound', style: 'processes', workers: 2, cores: 4, switch: 5, serial: 0.1 });
         // The program's order, worked by hand: the microtask prints before the timer.
         if (id === 'event-loop') expect(out.records.filter((r) => r.kind === 'log').map((r) => r.label)).toEqual(['console: a', 'console: b']);
-      });
+      }
     }
   }, 60_000);
 
@@ -122,7 +122,7 @@ describe('nanoscope trace SCENE', () => {
       for (const p of s.params) {
         const value = outside(p);
         if (value === null) continue;
-        const reply = runSim({ nanoscopeSim: true, scene: s.id, params: { [p.name]: value }, seed: 1, maxEvents: 10 });
+        const reply = await runSim({ nanoscopeSim: true, scene: s.id, params: { [p.name]: value }, seed: 1, maxEvents: 10 });
         expect(reply.ok, `${s.id} ${p.name}=${value}`).toBe(false);
         if (!reply.ok) expect(reply.issues?.map((i) => i.key)).toEqual([p.name]);
       }

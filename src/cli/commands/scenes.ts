@@ -1,16 +1,16 @@
 /**
- * `nanoscope scenes [--json]`: every scene of src/sim/scenes.ts with its parameters, as each
+ * `nanoscope scenes [--json]`: every scene of src/sim/manifests.ts with its parameters, as each
  * scene declares them (the same schema the app's URL, Inspector and `trace` read).
  * JSON: {"scenes":[{"id","title","params":[{"name","type","default","min"?,"max"?,"values"?,…}]}]}.
  */
 import { describeSchema, type ParamSchema } from '../../sim/core/params';
-import { SCENE_LIST } from '../../sim/scenes';
+import { SCENE_MANIFESTS } from '../../sim/manifests';
 import type { CliContext } from '../context';
 import { UsageError } from '../errors';
 
 /** The scenes as `--json` prints them. */
 export function scenesJson(): { scenes: { id: string; title: string; params: ReturnType<typeof describeSchema> }[] } {
-  return { scenes: SCENE_LIST.map((s) => ({ id: s.id, title: s.title, params: describeSchema(s.params as ParamSchema<unknown>) })) };
+  return { scenes: SCENE_MANIFESTS.map((s) => ({ id: s.id, title: s.title, params: describeSchema(s.params as ParamSchema<unknown>) })) };
 }
 
 export function run(ctx: CliContext, positionals: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * `nanoscope trace SCENE [--param NAME=VALUE]… [--seed N] [--max-events N] --json`: runs any
- * scene's model (src/sim/scenes.ts) in a worker_thread (the CLI never simulates on its main
+ * scene's model (loaded from src/sim/manifests.ts) in a worker_thread (the CLI never simulates on its main
  * thread) and prints `{"scene","seed","params","records"}`. Parameters are read against the
  * scene's schema, strictly: a value outside its range or values exits 1 naming it.
  * `trace ladder --preset P --route R --jitter J` (the first form) keeps working.
@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { spawnWorker } from '../../main/services/workers';
 import { describeSchema, type ParamSchema } from '../../sim/core/params';
-import { SCENE_IDS, sceneById } from '../../sim/scenes';
+import { manifestById, SCENE_IDS } from '../../sim/manifests';
 import { listFlag, parseInteger, stringFlag, type ParsedArgs } from '../args';
 import type { CliContext } from '../context';
 import { BudgetError, FailedError, InputError, UsageError } from '../errors';
@@ -27,7 +27,7 @@ export const SHORTHAND_FLAGS = ['preset', 'route', 'jitter'] as const;
 export function traceHelp(): string {
   const lines = ['Scenes and their parameters (--param NAME=VALUE):'];
   for (const id of SCENE_IDS) {
-    const scene = sceneById(id)!;
+    const scene = manifestById(id)!;
     lines.push(`  ${id}: ${scene.title}`);
     for (const p of describeSchema(scene.params as ParamSchema<unknown>)) {
       const range = p.values ? p.values.join('|') : p.min !== undefined ? `${p.min}..${p.max}` : p.type;
@@ -41,7 +41,7 @@ export function traceHelp(): string {
 export async function run(ctx: CliContext, positionals: string[], flags: Map<string, string | true>): Promise<void> {
   const [name, ...extra] = positionals;
   const id = name === undefined ? undefined : (ALIASES[name] ?? name);
-  const scene = id === undefined ? undefined : sceneById(id);
+  const scene = id === undefined ? undefined : manifestById(id);
   if (!scene) throw new UsageError(`nanoscope trace: ${name === undefined ? 'which scene?' : `unknown scene "${name}"`} (known: ${SCENE_IDS.join(', ')})`);
   if (extra.length) throw new UsageError(`nanoscope trace: unexpected argument "${extra[0]}"`);
   const label = `trace ${name}`;

@@ -23,7 +23,7 @@ export type WorkerRequest = LoadRequest | FrameRequest;
 
 /** One step of one scene's run: its view has that scene's view type. */
 export interface SceneFrame<Id extends string, V> {
-  /** The scene whose model made this view (src/sim/scenes.ts). */
+  /** The scene whose model made this view (a URL id of src/sim/manifests.ts). */
   readonly sceneId: Id;
   readonly step: number;
   readonly t: number;

@@ -6,7 +6,7 @@ import { Timeline } from '../../sim/core/timeline';
 import type { SceneDefinition } from '../../sim/core/scene';
 import type { TraceRecord } from '../../sim/core/engine';
 import type { MachineModel } from '../../sim/hardware/types';
-import { SCENE_MODELS } from '../../sim/scenes';
+import { loadScene } from '../../sim/scenes';
 import type { LoadRequest, SceneFrame, WorkerRequest, WorkerResponse } from './protocol';
 
 /** A loaded run, its scene's types kept inside the closures. */
@@ -43,9 +43,10 @@ function run<P, S, E, R extends TraceRecord, V, Id extends string>(scene: SceneD
   return { current: { length: timeline.length, timeAt: (step) => timeline.timeAt(step), frameAt }, done };
 }
 
-function handle(request: WorkerRequest): void {
+async function handle(request: WorkerRequest): Promise<void> {
   if (request.type === 'load') {
-    const scene = SCENE_MODELS[request.sceneId];
+    // The scene's model is its own chunk, imported on first use (src/sim/manifests.ts).
+    const scene = await loadScene(request.sceneId);
     if (!scene) throw new Error(`No simulation model for scene "${request.sceneId}".`);
     const loaded = run(scene, request, request.machine);
     current = loaded.current;
@@ -58,10 +59,12 @@ function handle(request: WorkerRequest): void {
   post({ type: 'frame', id: request.id, frame: current.frameAt(request.step) });
 }
 
+/** Requests are handled one at a time, in arrival order, though loading a scene awaits its import. */
+let queue: Promise<void> = Promise.resolve();
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  try {
-    handle(event.data);
-  } catch (error) {
-    post({ type: 'error', id: event.data.id, message: error instanceof Error ? error.message : String(error) });
-  }
+  const request = event.data;
+  queue = queue
+    .then(() => handle(request))
+    .catch((error: unknown) => post({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) }));
 };

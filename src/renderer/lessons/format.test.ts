@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SCENE_MODELS } from '../../sim/scenes';
+import { manifestById, SCENE_IDS } from '../../sim/manifests';
 import { parseLesson, validateLesson } from './format';
 import type { SceneCatalog } from '../scenario/format';
 
 const catalog: SceneCatalog = {
-  ids: Object.keys(SCENE_MODELS),
-  paramIssues: (id, params) => SCENE_MODELS[id]?.parseParams(params).ignored ?? [],
+  ids: [...SCENE_IDS],
+  paramIssues: (id, params) => manifestById(id)?.parseParams(params).ignored ?? [],
 };
 // The same glob the app uses, as raw text: the files are checked as a teacher's file would be.
 const sources = import.meta.glob<string>('./*.lesson.json', { eager: true, query: '?raw', import: 'default' });
@@ -13,7 +13,7 @@ const files = Object.keys(sources).map((path) => path.replace('./', ''));
 
 describe('lesson files', () => {
   it('every scene of the registry has exactly one built-in lesson, named after it', () => {
-    expect(files.map((f) => f.replace('.lesson.json', '')).sort()).toEqual(Object.keys(SCENE_MODELS).sort());
+    expect(files.map((f) => f.replace('.lesson.json', '')).sort()).toEqual([...SCENE_IDS].sort());
   });
 
   it.each(files)('%s is valid and is for the scene it is named after', (file) => {

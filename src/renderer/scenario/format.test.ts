@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { SCENE_MODELS } from '../../sim/scenes';
+import { manifestById, SCENE_IDS } from '../../sim/manifests';
 import { parseScenario, scenarioFileName, serializeScenario, validateScenario, SCENARIO_FORMAT, type Scenario, type SceneCatalog } from './format';
 import { decodeShareHash, encodeShareHash, SHARE_PREFIX } from './shareLink';
 
 const catalog: SceneCatalog = {
-  ids: Object.keys(SCENE_MODELS),
-  paramIssues: (id, params) => SCENE_MODELS[id]?.parseParams(params).ignored ?? [],
+  ids: [...SCENE_IDS],
+  paramIssues: (id, params) => manifestById(id)?.parseParams(params).ignored ?? [],
 };
 
 /** A non-default scenario for each scene of this build: its default params, serialised by the model. */
 function scenarioOf(scene: string, i: number): Scenario {
-  const model = SCENE_MODELS[scene]!;
+  const model = manifestById(scene)!;
   return {
     format: SCENARIO_FORMAT,
     version: 1,
@@ -25,7 +25,7 @@ function scenarioOf(scene: string, i: number): Scenario {
   };
 }
 
-const scenes = Object.keys(SCENE_MODELS);
+const scenes = [...SCENE_IDS];
 
 describe('scenario files', () => {
   it('has a scenario for every scene of the registry (five at least)', () => {

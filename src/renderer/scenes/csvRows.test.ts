@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENES } from './registry';
 import { Timeline } from '../../sim/core/timeline';
 import { getPreset } from '../../sim/hardware/presets';
-import { sceneById } from '../../sim/scenes';
+import { loadScene } from '../../sim/scenes';
 import type { TraceRecord } from '../../sim/core/engine';
 import type { Frame } from '../engine/protocol';
 
@@ -10,8 +10,8 @@ describe('CSV rows of every scene', () => {
   // A column named elapsed_ns is the machine time of the row: it must equal t_ns on every row
   // of the default run (the threads scene once gave the step's end, one row ahead).
   for (const scene of SCENES) {
-    it(`${scene.id}: elapsed_ns agrees with t_ns row by row`, () => {
-      const full = sceneById(scene.id)!;
+    it(`${scene.id}: elapsed_ns agrees with t_ns row by row`, async () => {
+      const full = (await loadScene(scene.id))!;
       const { params } = full.parseParams({});
       const timeline = new Timeline(full.model(params, getPreset('2020')!), 1) as Timeline<unknown, unknown, TraceRecord>;
       timeline.extend(3_000);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../sim/core/timeline';
 import type { TraceRecord } from '../../sim/core/engine';
-import { SCENE_MODELS } from '../../sim/scenes';
+import { loadScenes } from '../../sim/scenes';
 import { getPreset } from '../../sim/hardware/presets';
 import { resolveCacheMachine } from './cache/machine';
 import { convoy } from './parallel/headline';
@@ -14,6 +14,9 @@ import type { ThreadsView } from '../../sim/threads/scene';
 import type { CacheView } from '../../sim/cache/scene';
 import type { ParallelView } from './parallel/view';
 import type { LadderView } from '../../sim/ladder/scene';
+
+/** Every scene, its model loaded, by URL id. */
+const SCENE_MODELS = Object.fromEntries((await loadScenes()).map((s) => [s.id, s]));
 
 /** The default run of a scene, as the app opens it (seed 1). */
 function defaultRun(id: string): { views: unknown[]; last: unknown; times: number[] } {

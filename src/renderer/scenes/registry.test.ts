@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SCENE_MANIFESTS } from '../../sim/manifests';
-import { SCENE_LIST } from '../../sim/scenes';
 import { SCENES } from './registry';
 
 describe('scene UI registry', () => {
-  it('every scene of src/sim/scenes.ts has exactly one UI, in the same order, with its manifest (not its model)', () => {
-    expect(SCENES.map((s) => s.id)).toEqual(SCENE_LIST.map((s) => s.id));
+  it('every scene of src/sim/manifests.ts has exactly one UI, in the same order, with its manifest (not its model)', () => {
+    expect(SCENES.map((s) => s.id)).toEqual(SCENE_MANIFESTS.map((m) => m.id));
     SCENES.forEach((ui, i) => expect(ui.model).toBe(SCENE_MANIFESTS[i]));
   });
 });

@@ -15,5 +15,5 @@ function isSceneUi(value: unknown): value is SceneUi {
 
 const found = Object.values(modules).flatMap((m) => Object.values(m).filter(isSceneUi));
 
-/** The scenes of src/sim/scenes.ts that have a UI, in its order (registry.test.ts checks that every one has). */
+/** The scenes of src/sim/manifests.ts that have a UI, in its order (registry.test.ts checks that every one has). */
 export const SCENES: readonly SceneUi[] = SCENE_IDS.flatMap((id) => found.filter((ui) => ui.id === id));

@@ -1,5 +1,6 @@
 /** The bigo scene's manifest: what the renderer's main thread needs (id, title, parameters, URL parsing), no model. */
-import type { ParamIssue, SceneManifest } from '../core/scene';
+import type { ParamIssue, LoadableManifest } from '../core/scene';
+import type { bigoScene } from './scene';
 import type { ParamSchema, ParamSpec as SchemaSpec } from '../core/params';
 import { EmptyPopError, parseSpec, runOps, SpecError, STRUCTURE_IDS, type StructureId } from './structures';
 
@@ -121,11 +122,12 @@ export const BIGO_SCHEMA = Object.fromEntries(
 ) as unknown as ParamSchema<BigOParams>;
 
 /** The scene's manifest, spread into its SceneDefinition (scene.ts). */
-export const bigoManifest: SceneManifest<BigOParams, 'big-o'> = {
+export const bigoManifest: LoadableManifest<BigOParams, 'big-o', typeof bigoScene> = {
   id: 'big-o',
   title: 'The Big O',
   params: BIGO_SCHEMA,
   defaults: DEFAULTS,
   parseParams,
   serializeParams,
+  load: () => import('./scene').then((m) => m.bigoScene),
 };

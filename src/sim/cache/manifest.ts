@@ -1,5 +1,6 @@
 /** The cache scene's manifest: what the renderer's main thread needs (id, title, parameters, URL parsing), no model. */
-import type { SceneManifest } from '../core/scene';
+import type { LoadableManifest } from '../core/scene';
+import type { cacheScene } from './scene';
 import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
 import { PRESET_IDS } from '../hardware/presets';
 import { PATTERNS, type PatternId } from './patterns';
@@ -55,7 +56,7 @@ export const CACHE_PARAMS = {
 } satisfies ParamSchema<CacheSceneParams>;
 
 /** The scene's manifest, spread into its SceneDefinition (scene.ts). */
-export const cacheManifest: SceneManifest<CacheSceneParams, 'memory-hierarchy'> = {
+export const cacheManifest: LoadableManifest<CacheSceneParams, 'memory-hierarchy', typeof cacheScene> = {
   id: 'memory-hierarchy',
   title: 'Memory Hierarchy',
   params: CACHE_PARAMS,
@@ -63,4 +64,5 @@ export const cacheManifest: SceneManifest<CacheSceneParams, 'memory-hierarchy'> 
   machineId: (p) => p.preset,
   parseParams: (raw) => parseWithSchema<CacheSceneParams>(CACHE_PARAMS, raw),
   serializeParams: (p) => serializeWithSchema<CacheSceneParams>(CACHE_PARAMS, p),
+  load: () => import('./scene').then((m) => m.cacheScene),
 };

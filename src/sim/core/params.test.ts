@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkValue, constraintText, defaultsOf, describeSchema, parseValue, parseWithSchema, serializeWithSchema, type ParamSchema, type ParamSpec } from './params';
-import { SCENE_LIST } from '../scenes';
+import { SCENE_MANIFESTS, type AnyManifest } from '../manifests';
 
 interface Demo {
   readonly n: number;
@@ -102,7 +102,7 @@ describe('parameter schema', () => {
 });
 
 describe('every scene declares its parameters once', () => {
-  it.each(SCENE_LIST.map((s) => [s.id, s] as const))('%s: defaults come from the schema and its defaults parse back', (_id, scene) => {
+  it.each(SCENE_MANIFESTS.map((s) => [s.id, s as AnyManifest] as const))('%s: defaults come from the schema and its defaults parse back', (_id, scene) => {
     expect(scene.defaults).toEqual(defaultsOf(scene.params as ParamSchema<typeof scene.defaults>));
     expect(scene.parseParams(scene.serializeParams(scene.defaults as never))).toEqual({ params: scene.defaults, ignored: [] });
     for (const d of describeSchema(scene.params as ParamSchema<unknown>)) {

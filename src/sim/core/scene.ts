@@ -46,3 +46,13 @@ export interface SceneDefinition<P, S, E, R extends TraceRecord, V, Id extends s
   /** A plain, structured-cloneable picture of a state, for the renderer. */
   view(state: S): V;
 }
+
+/**
+ * A manifest as registered in src/sim/manifests.ts: plus `load`, a dynamic import of its scene
+ * (`() => import('./scene').then((m) => m.xScene)`), so the one registration reaches the model
+ * without the main thread loading it (the import is its own chunk, fetched only when called).
+ */
+export interface LoadableManifest<P, Id extends string, Scene extends SceneManifest<P, Id>> extends SceneManifest<P, Id> {
+  /** The full scene (model and view); only the simulation worker and the CLI call it. */
+  load(): Promise<Scene>;
+}

@@ -1,5 +1,6 @@
 /** The distributed scene's manifest: what the renderer's main thread needs (id, title, parameters, URL parsing), no model. */
-import type { ParamIssue, SceneManifest } from '../core/scene';
+import type { ParamIssue, LoadableManifest } from '../core/scene';
+import type { distributedScene } from './scene';
 import type { ParamSchema, ParamSpec as SchemaSpec } from '../core/params';
 import { JOB_PRESET_IDS, type JobPresetId } from './jobs';
 
@@ -91,11 +92,12 @@ export const DISTRIBUTED_SCHEMA = Object.fromEntries(
 ) as unknown as ParamSchema<DistributedParams>;
 
 /** The scene's manifest, spread into its SceneDefinition (scene.ts). */
-export const distributedManifest: SceneManifest<DistributedParams, 'distributed'> = {
+export const distributedManifest: LoadableManifest<DistributedParams, 'distributed', typeof distributedScene> = {
   id: 'distributed',
   title: 'Beyond one machine',
   params: DISTRIBUTED_SCHEMA,
   defaults: DEFAULTS,
   parseParams: parseDistributedParams,
   serializeParams: serializeDistributedParams,
+  load: () => import('./scene').then((m) => m.distributedScene),
 };

@@ -1,5 +1,6 @@
 /** The eventloop scene's manifest: what the renderer's main thread needs (id, title, parameters, URL parsing), no model. */
-import type { ParamIssue, SceneManifest } from '../core/scene';
+import type { ParamIssue, LoadableManifest } from '../core/scene';
+import type { eventLoopScene } from './scene';
 import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
 import { SCENE_PRESETS } from './presets';
 import type { RuntimeId } from './trace';
@@ -60,11 +61,12 @@ function serializeParams(p: EventLoopParams): Record<string, string> {
 }
 
 /** The scene's manifest, spread into its SceneDefinition (scene.ts). */
-export const eventLoopManifest: SceneManifest<EventLoopParams, 'event-loop'> = {
+export const eventLoopManifest: LoadableManifest<EventLoopParams, 'event-loop', typeof eventLoopScene> = {
   id: 'event-loop',
   title: 'The Event Loop',
   params: EVENT_LOOP_PARAMS,
   defaults: defaultsOf<EventLoopParams>(EVENT_LOOP_PARAMS),
   parseParams,
   serializeParams,
+  load: () => import('./scene').then((m) => m.eventLoopScene),
 };

@@ -1,5 +1,6 @@
 /** The ladder scene's manifest: what the renderer's main thread needs (id, title, parameters, URL parsing), no model. */
-import type { SceneManifest } from '../core/scene';
+import type { LoadableManifest } from '../core/scene';
+import type { ladderScene } from './scene';
 import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
 import { PRESET_IDS } from '../hardware/presets';
 import { LADDER_ROUTES, type LadderParams } from './model';
@@ -17,7 +18,7 @@ export const LADDER_PARAMS = {
 } satisfies ParamSchema<LadderParams>;
 
 /** The scene's manifest, spread into its SceneDefinition (scene.ts). */
-export const ladderManifest: SceneManifest<LadderParams, 'latency-ladder'> = {
+export const ladderManifest: LoadableManifest<LadderParams, 'latency-ladder', typeof ladderScene> = {
   id: 'latency-ladder',
   title: 'Latency Ladder',
   params: LADDER_PARAMS,
@@ -25,4 +26,5 @@ export const ladderManifest: SceneManifest<LadderParams, 'latency-ladder'> = {
   machineId: (p) => p.preset,
   parseParams: (raw) => parseWithSchema<LadderParams>(LADDER_PARAMS, raw),
   serializeParams: (p) => serializeWithSchema<LadderParams>(LADDER_PARAMS, p),
+  load: () => import('./scene').then((m) => m.ladderScene),
 };

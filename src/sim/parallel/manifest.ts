@@ -1,5 +1,6 @@
 /** The parallel scene's manifest: what the renderer's main thread needs (id, title, parameters, URL parsing), no model. */
-import type { SceneManifest } from '../core/scene';
+import type { LoadableManifest } from '../core/scene';
+import type { parallelScene } from './scene';
 import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
 import { PRESET_IDS, type PresetId } from './jobs';
 import { STYLES, type Style } from './runConfig';
@@ -28,11 +29,12 @@ export const PARALLEL_PARAMS = {
 } satisfies ParamSchema<ParallelParams>;
 
 /** The scene's manifest, spread into its SceneDefinition (scene.ts). */
-export const parallelManifest: SceneManifest<ParallelParams, 'parallel'> = {
+export const parallelManifest: LoadableManifest<ParallelParams, 'parallel', typeof parallelScene> = {
   id: 'parallel',
   title: 'Processes in Parallel',
   params: PARALLEL_PARAMS,
   defaults: defaultsOf<ParallelParams>(PARALLEL_PARAMS),
   parseParams: (raw) => parseWithSchema<ParallelParams>(PARALLEL_PARAMS, raw),
   serializeParams: (p) => serializeWithSchema<ParallelParams>(PARALLEL_PARAMS, p),
+  load: () => import('./scene').then((m) => m.parallelScene),
 };

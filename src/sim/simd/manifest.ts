@@ -1,5 +1,6 @@
 /** The simd scene's manifest: what the renderer's main thread needs (id, title, parameters, URL parsing), no model. */
-import type { SceneManifest } from '../core/scene';
+import type { LoadableManifest } from '../core/scene';
+import type { simdScene } from './scene';
 import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
 import { KERNELS, STYLES, WIDTHS, type Kernel, type Style, type Width } from './simd';
 
@@ -22,11 +23,12 @@ export const SIMD_PARAMS = {
 } satisfies ParamSchema<SimdParams>;
 
 /** The scene's manifest, spread into its SceneDefinition (scene.ts). */
-export const simdManifest: SceneManifest<SimdParams, 'simd'> = {
+export const simdManifest: LoadableManifest<SimdParams, 'simd', typeof simdScene> = {
   id: 'simd',
   title: 'Vectorization',
   params: SIMD_PARAMS,
   defaults: defaultsOf<SimdParams>(SIMD_PARAMS),
   parseParams: (raw) => parseWithSchema<SimdParams>(SIMD_PARAMS, raw),
   serializeParams: (p) => serializeWithSchema<SimdParams>(SIMD_PARAMS, p),
+  load: () => import('./scene').then((m) => m.simdScene),
 };

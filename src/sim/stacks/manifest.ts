@@ -1,5 +1,6 @@
 /** The stacks scene's manifest: what the renderer's main thread needs (id, title, parameters, URL parsing), no model. */
-import type { SceneManifest } from '../core/scene';
+import type { LoadableManifest } from '../core/scene';
+import type { stacksScene } from './scene';
 import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
 import { DEFAULT_KEEP_ALIVE_MS, DEFAULT_PRICES, TRACE_KINDS, type TraceKind } from './functions';
 import { STACK_IDS, type StackId } from './stacks';
@@ -32,11 +33,12 @@ export const STACKS_PARAMS = {
 } satisfies ParamSchema<StacksParams>;
 
 /** The scene's manifest, spread into its SceneDefinition (scene.ts). */
-export const stacksManifest: SceneManifest<StacksParams, 'stacks'> = {
+export const stacksManifest: LoadableManifest<StacksParams, 'stacks', typeof stacksScene> = {
   id: 'stacks',
   title: 'VMs, Containers, Functions',
   params: STACKS_PARAMS,
   defaults: defaultsOf<StacksParams>(STACKS_PARAMS),
   parseParams: (raw) => parseWithSchema<StacksParams>(STACKS_PARAMS, raw),
   serializeParams: (p) => serializeWithSchema<StacksParams>(STACKS_PARAMS, p),
+  load: () => import('./scene').then((m) => m.stacksScene),
 };

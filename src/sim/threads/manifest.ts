@@ -1,5 +1,6 @@
 /** The threads scene's manifest: what the renderer's main thread needs (id, title, parameters, URL parsing), no model. */
-import type { ParamIssue, SceneManifest } from '../core/scene';
+import type { ParamIssue, LoadableManifest } from '../core/scene';
+import type { threadsScene } from './scene';
 import { defaultsOf, parseWithSchema, serializeWithSchema, type ParamSchema } from '../core/params';
 import { initialState, step, whyNotRunnable } from './machine';
 import { compile, STRATEGIES, WORKLOADS, type Programs, type Strategy, type Workload } from './program';
@@ -91,11 +92,12 @@ function validSchedule(params: ThreadsParams, text: string): { schedule: number[
 }
 
 /** The scene's manifest, spread into its SceneDefinition (scene.ts). */
-export const threadsManifest: SceneManifest<ThreadsParams, 'threads'> = {
+export const threadsManifest: LoadableManifest<ThreadsParams, 'threads', typeof threadsScene> = {
   id: 'threads',
   title: 'Threads and a Shared Counter',
   params: THREADS_PARAMS,
   defaults: defaultsOf<ThreadsParams>(THREADS_PARAMS),
   parseParams,
   serializeParams: (p) => serializeWithSchema<ThreadsParams>(THREADS_PARAMS, p),
+  load: () => import('./scene').then((m) => m.threadsScene),
 };
