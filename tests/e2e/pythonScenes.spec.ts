@@ -5,41 +5,8 @@
  * no Python at all (NANOSCOPE_PYTHON at a missing path).
  */
 import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
-import { startHost, type RunningHost } from './host';
-
-const SYSTEM = '/usr/bin/python3';
-
-/** A browser-mode host started with the given NANOSCOPE_PYTHON. */
-function hostWith(python: string) {
-  return base.extend<object, { host: RunningHost }>({
-    host: [
-      // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
-      async ({}, use) => {
-        const saved = process.env.NANOSCOPE_PYTHON;
-        process.env.NANOSCOPE_PYTHON = python;
-        const host = await startHost();
-        if (saved === undefined) delete process.env.NANOSCOPE_PYTHON;
-        else process.env.NANOSCOPE_PYTHON = saved;
-        await use(host);
-        await host.stop();
-      },
-      { scope: 'worker' },
-    ],
-    baseURL: async ({ host }, use) => use(host.url),
-  });
-}
-
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(selector).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function openRealRun(page: Page, route: string): Promise<void> {
-  await page.goto(`#/${route}`);
-  await page.getByRole('tab', { name: 'Real run' }).click();
-}
+import { expect } from '@playwright/test';
+import { axeViolations, hostWith, openRealRun, SYSTEM } from './pythonHost';
 
 const withPython = hostWith(SYSTEM);
 withPython.describe('Big O and distributed Python panels with /usr/bin/python3', () => {

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BigOMeasuredCellResult, BigOMeasuredPoint } from '../../shared/api';
 import { watchLoad } from '../services/hostLoad';
+import { logLogSlope } from '../../sim/bigo/costs';
 import { BIGO_CELLS, expectedChecksum, prepareCell, type BigOCell } from './bigoKernels';
 import { BUDGET_EXCEEDED, envelopeFor, type BigOInput, type WorkerMessage } from './protocol';
 
@@ -45,17 +46,7 @@ export function fitSlope(points: readonly { n: number; ms: number }[]): number |
   const top = Math.max(0, ...points.map((p) => p.n));
   const pts = points.filter((p) => p.ms >= FIT_MIN_MS && p.n * 16 >= top);
   if (pts.length < 2) return null;
-  const xs = pts.map((p) => Math.log(p.n));
-  const ys = pts.map((p) => Math.log(p.ms));
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < xs.length; i++) {
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-    sxx += (xs[i]! - mx) ** 2;
-  }
-  return sxy / sxx;
+  return logLogSlope(pts.map((p) => ({ n: p.n, cost: p.ms })));
 }
 
 /** n = 1000, 2000, 4000, … ≤ maxN. */
