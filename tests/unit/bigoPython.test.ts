@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DequeModel, EmptyPopError, ListModel, parseSpec, type StructureId } from '../../src/sim/bigo/structures';
+import type { StructureId } from '../../src/sim/bigo/structures';
+import { replaySpec } from '../../src/sim/bigo/replay';
 
 interface Recorded {
   readonly structure: StructureId;
@@ -12,25 +13,6 @@ interface Recorded {
   readonly error?: { step: number };
 }
 
-function replay(structure: StructureId, spec: string): { size: number[]; held: number[]; error?: EmptyPopError } {
-  const list = new ListModel();
-  const deque = new DequeModel();
-  const size: number[] = [];
-  const held: number[] = [];
-  for (const { op, count } of parseSpec(structure, spec)) {
-    for (let c = 0; c < count; c++) {
-      try {
-        const s = structure === 'list' ? list.apply(op as never) : deque.apply(op as never);
-        size.push(s.size);
-        held.push(structure === 'list' ? s.capacity! : s.blocks!);
-      } catch (e) {
-        if (e instanceof EmptyPopError) return { size, held, error: e };
-        throw e;
-      }
-    }
-  }
-  return { size, held };
-}
 
 const fixtures = fileURLToPath(new URL('../../src/sim/bigo/fixtures', import.meta.url));
 const python = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))'], { encoding: 'utf8' });
@@ -60,7 +42,7 @@ print(json.dumps([record.run(s['structure'], s['spec']) for s in json.loads(sys.
     expect(r.status, r.stderr).toBe(0);
     const rows = JSON.parse(r.stdout) as Recorded[];
     for (const row of rows) {
-      const got = replay(row.structure, row.spec);
+      const got = replaySpec(row.structure, row.spec);
       expect(got.size, row.spec).toEqual(row.size);
       expect(got.held, row.spec).toEqual(row.structure === 'list' ? row.capacity : row.blocks);
       expect(got.error?.step, row.spec).toBe(row.error?.step);

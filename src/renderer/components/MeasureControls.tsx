@@ -1,4 +1,5 @@
 /** The controls every Real run panel shares: Run or Cancel, then progress and errors. */
+import type { ReactNode } from 'react';
 import { useApp } from '../state/store';
 import { cancelMeasurement } from '../controller/measure';
 
@@ -36,5 +37,22 @@ export function MeasureStatus({ prefix }: { prefix: string }) {
         </p>
       )}
     </>
+  );
+}
+
+/** A Real run setting chosen among numbers, locked while a measurement runs. */
+export function MeasureChoice({ label, value, values, format, onChange, testId }: { label: string; value: number; values: readonly number[]; format?: (v: number) => ReactNode; onChange: (v: number) => void; testId: string }) {
+  const job = useApp((s) => s.job);
+  return (
+    <label className="field inline">
+      <span>{label}</span>
+      <select value={value} disabled={job !== null} onChange={(e) => onChange(Number(e.target.value))} data-testid={testId}>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {format ? format(v) : v}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

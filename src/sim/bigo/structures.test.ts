@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DequeModel, EmptyPopError, ListModel, listResize, parseSpec, runOps, SpecError, type StructureId } from './structures';
+import { DequeModel, ListModel, listResize, parseSpec, runOps, SpecError, type StructureId } from './structures';
+import { replaySpec } from './replay';
 
 interface Recorded {
   readonly structure: StructureId;
@@ -14,26 +15,6 @@ interface Recorded {
 const fixture = 'cpython311.json';
 const table = ((await import(/* @vite-ignore */ `./fixtures/${fixture}`)) as { default: { runtime: string; sequences: Recorded[] } }).default;
 
-/** Replays a spec through the model; on a pop from empty, the steps so far and the error. */
-function replay(structure: StructureId, spec: string): { size: number[]; held: number[]; error?: EmptyPopError } {
-  const list = new ListModel();
-  const deque = new DequeModel();
-  const size: number[] = [];
-  const held: number[] = [];
-  for (const { op, count } of parseSpec(structure, spec)) {
-    for (let c = 0; c < count; c++) {
-      try {
-        const s = structure === 'list' ? list.apply(op as never) : deque.apply(op as never);
-        size.push(s.size);
-        held.push(structure === 'list' ? s.capacity! : s.blocks!);
-      } catch (e) {
-        if (e instanceof EmptyPopError) return { size, held, error: e };
-        throw e;
-      }
-    }
-  }
-  return { size, held };
-}
 
 describe('the list and deque models against a table recorded from CPython 3.11 (fixtures/record.py)', () => {
   it('was recorded by CPython 3.11', () => {
@@ -42,7 +23,7 @@ describe('the list and deque models against a table recorded from CPython 3.11 (
   });
   for (const row of table.sequences) {
     it(`${row.structure} ${row.spec.length > 60 ? row.spec.slice(0, 60) + '…' : row.spec}`, () => {
-      const got = replay(row.structure, row.spec);
+      const got = replaySpec(row.structure, row.spec);
       expect(got.size).toEqual(row.size);
       expect(got.held).toEqual(row.structure === 'list' ? row.capacity : row.blocks);
       if (row.error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from './fixtures/loadCorpus';
-import { runEventLoop, stdoutOf } from './run';
+import { runEventLoop, stderrOf, stdoutOf } from './run';
 import { generateProgram } from './corpus/generate';
 
 // Ground truth: real Chromium (headless, a page per run), recorded by
@@ -9,11 +9,6 @@ import { generateProgram } from './corpus/generate';
 // console.log lines and reported the same errors.
 const corpus = await loadCorpus('browser');
 const deterministic = corpus.programs.filter((p) => p.deterministic);
-const stderrOf = (run: ReturnType<typeof runEventLoop>) =>
-  run.console
-    .filter((l) => l.stream === 'stderr')
-    .map((l) => `${l.text}\n`)
-    .join('');
 
 describe('event-loop corpus against real Chromium (browser runtime)', () => {
   it('holds at least 300 deterministic generated programs, recorded in Chromium', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from './fixtures/loadCorpus';
-import { runEventLoop, stdoutOf } from './run';
+import { runEventLoop, stderrOf, stdoutOf } from './run';
 import { generateModernProgram } from './corpus/modern';
 import { MODERN_PUZZLES } from './corpus/modernPuzzles';
 
@@ -10,11 +10,6 @@ import { MODERN_PUZZLES } from './corpus/modernPuzzles';
 // same console.log lines and reported the same errors.
 const corpus = await loadCorpus('browser', 'modern');
 const deterministic = corpus.programs.filter((p) => p.deterministic);
-const stderrOf = (run: ReturnType<typeof runEventLoop>) =>
-  run.console
-    .filter((l) => l.stream === 'stderr')
-    .map((l) => `${l.text}\n`)
-    .join('');
 
 describe('modern-style corpus against real Chromium (browser runtime)', () => {
   it('holds at least 120 deterministic generated programs and the hand-written ones a page can run', () => {

@@ -95,3 +95,8 @@ function result(runtime: RuntimeId, rt: LoopBase | null, error: ProgramError | n
 export function stdoutOf(run: EventLoopRun): string {
   return run.console.filter((l) => l.stream === 'stdout').map((l) => `${l.text}\n`).join('');
 }
+
+/** What the run wrote to stderr (uncaught errors, console.error), a line each, as a terminal shows it. */
+export function stderrOf(run: EventLoopRun): string {
+  return run.console.filter((l) => l.stream === 'stderr').map((l) => `${l.text}\n`).join('');
+}

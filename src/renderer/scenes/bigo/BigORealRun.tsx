@@ -6,7 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
+import { MeasureButton, MeasureChoice, MeasureStatus } from '../../components/MeasureControls';
 import { useApp } from '../../state/store';
 import { runMeasurement } from '../../controller/measure';
 import type { BigOMeasuredCell, BigOResult } from '../../../shared/api';
@@ -149,7 +149,6 @@ function ResultTable({ result }: { result: BigOResult }) {
 }
 
 export function BigORealRun() {
-  const job = useApp((s) => s.job);
   const result = useApp((s) => s.results.bigo);
   const { maxN, repeats } = useStore(bigoRunSettings);
   const notes = result ? result.cells.flatMap((c) => [c.note, c.stoppedAt && `${c.cell}: ${c.stoppedAt}`, c.points.every((p) => p.agrees) ? null : `${c.cell}: a checksum did not match — the result is not trustworthy`]).filter((x): x is string => !!x) : [];
@@ -161,26 +160,8 @@ export function BigORealRun() {
         slope the model gives for CPython&apos;s version. Where they differ, V8 does something CPython does not.
       </p>
       <div className="row">
-        <label className="field inline">
-          <span>n up to</span>
-          <select value={maxN} disabled={job !== null} onChange={(e) => bigoRunSettings.setState({ maxN: Number(e.target.value) })} data-testid="bigo.real.maxN">
-            {MAX_NS.map((v) => (
-              <option key={v} value={v}>
-                {formatCount(v)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field inline">
-          <span>Runs of each</span>
-          <select value={repeats} disabled={job !== null} onChange={(e) => bigoRunSettings.setState({ repeats: Number(e.target.value) })} data-testid="bigo.real.repeats">
-            {REPEATS.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MeasureChoice label="n up to" value={maxN} values={MAX_NS} format={(v) => <>{formatCount(v)}</>} onChange={(v) => bigoRunSettings.setState({ maxN: v })} testId="bigo.real.maxN" />
+        <MeasureChoice label="Runs of each" value={repeats} values={REPEATS} onChange={(v) => bigoRunSettings.setState({ repeats: v })} testId="bigo.real.repeats" />
         <MeasureButton prefix="bigo.real" label="Measure here" onRun={() => void runBigO()} />
       </div>
       <MeasureStatus prefix="bigo.real" />

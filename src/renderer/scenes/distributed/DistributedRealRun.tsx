@@ -6,7 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
+import { MeasureButton, MeasureChoice, MeasureStatus } from '../../components/MeasureControls';
 import { FileInput } from '../../components/FileInput';
 import { useApp } from '../../state/store';
 import { runMeasurement } from '../../controller/measure';
@@ -168,16 +168,7 @@ export function DistributedRealRun() {
         <FileInput className="file-button" accept=".txt,.md,.csv,text/plain" testId="distributed.real.file" onFile={(f) => void chooseFile(f)}>
           Choose a text file…
         </FileInput>
-        <label className="field inline">
-          <span>Up to</span>
-          <select value={settings.maxWorkers} disabled={job !== null} onChange={(e) => mapReduceSettings.setState({ maxWorkers: Number(e.target.value) })} data-testid="distributed.real.workers">
-            {WORKERS.map((v) => (
-              <option key={v} value={v}>
-                {v} worker{v > 1 ? 's' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MeasureChoice label="Up to" value={settings.maxWorkers} values={WORKERS} format={(v) => <>{v} worker{v > 1 ? 's' : ''}</>} onChange={(v) => mapReduceSettings.setState({ maxWorkers: v })} testId="distributed.real.workers" />
         <MeasureButton prefix="distributed.real" label="Run the word count here" onRun={() => void runMapReduce()} />
       </div>
       {settings.error && (

@@ -7,7 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { RunReliability } from '../../components/RunReliability';
-import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
+import { MeasureButton, MeasureChoice, MeasureStatus } from '../../components/MeasureControls';
 import { store, useApp } from '../../state/store';
 import { runMeasurement } from '../../controller/measure';
 import type { SpeedupResult } from '../../../shared/api';
@@ -124,7 +124,6 @@ function Result({ result }: { result: SpeedupResult }) {
 }
 
 export function ParallelRealRun() {
-  const job = useApp((s) => s.job);
   const result = useApp((s) => s.results.speedup);
   const hostCores = useApp((s) => s.hostInfo?.machine.cores);
   const settings = useStore(speedupSettings);
@@ -137,26 +136,8 @@ export function ParallelRealRun() {
         {settings.repeat} time{settings.repeat === 1 ? '' : 's'} (the best is kept).
       </p>
       <div className="row">
-        <label className="field inline">
-          <span>Up to</span>
-          <select value={maxWorkers} disabled={job !== null} onChange={(e) => speedupSettings.setState({ maxWorkers: Number(e.target.value) })} data-testid="parallel.real.max-workers">
-            {choices.map((v) => (
-              <option key={v} value={v}>
-                {v} workers
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field inline">
-          <span>Runs each</span>
-          <select value={settings.repeat} disabled={job !== null} onChange={(e) => speedupSettings.setState({ repeat: Number(e.target.value) })} data-testid="parallel.real.repeat">
-            {REPEATS.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MeasureChoice label="Up to" value={maxWorkers} values={choices} format={(v) => <>{v} workers</>} onChange={(v) => speedupSettings.setState({ maxWorkers: v })} testId="parallel.real.max-workers" />
+        <MeasureChoice label="Runs each" value={settings.repeat} values={REPEATS} onChange={(v) => speedupSettings.setState({ repeat: v })} testId="parallel.real.repeat" />
       </div>
       <div className="row">
         <MeasureButton prefix="parallel.real" label="Measure the speedup" onRun={() => void runSpeedup()} />

@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
+import { MeasureButton, MeasureChoice, MeasureStatus } from '../../components/MeasureControls';
 import { runMeasurement } from '../../controller/measure';
 import { useApp } from '../../state/store';
 import { getPreset } from '../../../sim/hardware/presets';
@@ -35,7 +35,6 @@ const machine = getPreset('2020')!;
 
 export function SimdPythonPanel() {
   const python = useChosenPython();
-  const job = useApp((s) => s.job);
   const r = useApp((s) => s.results['python-vector']);
   const { n } = useStore(pythonVectorStore);
   const runN = r?.results[0]?.n ?? n;
@@ -54,16 +53,7 @@ export function SimdPythonPanel() {
       {python && (
         <>
           <div className="row">
-            <label className="field inline">
-              <span>Values</span>
-              <select value={n} disabled={job !== null} onChange={(e) => pythonVectorStore.setState({ n: Number(e.target.value) })} data-testid="simd.python.n">
-                {SIZES.map((v) => (
-                  <option key={v} value={v}>
-                    {v.toLocaleString('en-US')}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <MeasureChoice label="Values" value={n} values={SIZES} format={(v) => <>{v.toLocaleString('en-US')}</>} onChange={(v) => pythonVectorStore.setState({ n: v })} testId="simd.python.n" />
             <MeasureButton prefix="simd.python" label="Run it in Python" onRun={() => void runPythonVector()} />
           </div>
           <MeasureStatus prefix="simd.python" />

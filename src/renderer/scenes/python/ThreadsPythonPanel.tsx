@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
+import { MeasureButton, MeasureChoice, MeasureStatus } from '../../components/MeasureControls';
 import { runMeasurement } from '../../controller/measure';
 import { store, useApp } from '../../state/store';
 import { LOOP_BODY, predictRace, type RaceVariant } from '../../../sim/threads/pythonGil';
@@ -99,7 +99,6 @@ function RealSide({ result, variant }: { result: RaceResult | undefined; variant
 
 export function ThreadsPythonPanel() {
   const python = useChosenPython();
-  const job = useApp((s) => s.job);
   const settings = useStore(pythonRaceStore);
   const latest = useApp((s) => s.results['python-race']);
   const byVariant = { ...settings.byVariant, ...(latest ? { [latest.variant]: settings.byVariant[latest.variant] ?? latest } : {}) };
@@ -114,26 +113,8 @@ export function ThreadsPythonPanel() {
       {python && (
         <>
           <div className="row">
-            <label className="field inline">
-              <span>Iterations per thread</span>
-              <select value={settings.iterations} disabled={job !== null} onChange={(e) => pythonRaceStore.setState({ iterations: Number(e.target.value) })} data-testid="threads.python.iterations">
-                {ITERATIONS.map((v) => (
-                  <option key={v} value={v}>
-                    {n(v)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field inline">
-              <span>Runs</span>
-              <select value={settings.repeat} disabled={job !== null} onChange={(e) => pythonRaceStore.setState({ repeat: Number(e.target.value) })} data-testid="threads.python.repeat">
-                {[1, 3, 5, 10].map((v) => (
-                  <option key={v} value={v}>
-                    {v}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <MeasureChoice label="Iterations per thread" value={settings.iterations} values={ITERATIONS} format={(v) => <>{n(v)}</>} onChange={(v) => pythonRaceStore.setState({ iterations: v })} testId="threads.python.iterations" />
+            <MeasureChoice label="Runs" value={settings.repeat} values={[1, 3, 5, 10]} onChange={(v) => pythonRaceStore.setState({ repeat: v })} testId="threads.python.repeat" />
           </div>
           {(['seed', 'call'] as const).map((variant) => (
             <div key={variant} data-testid={`threads.python.${variant}`}>

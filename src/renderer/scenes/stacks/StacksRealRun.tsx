@@ -7,7 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { RunReliability } from '../../components/RunReliability';
-import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
+import { MeasureButton, MeasureChoice, MeasureStatus } from '../../components/MeasureControls';
 import { useSize } from '../../components/useSize';
 import { useApp } from '../../state/store';
 import { runMeasurement } from '../../controller/measure';
@@ -79,7 +79,6 @@ function StartupChart({ result }: { result: StartupResult | undefined }) {
 }
 
 export function StacksRealRun() {
-  const job = useApp((s) => s.job);
   const result = useApp((s) => s.results.startup);
   const { repeat } = useStore(startupSettings);
   return (
@@ -90,16 +89,7 @@ export function StacksRealRun() {
         (<code>node -e 0</code>). Medians of repeated runs; the thin line reaches the 90th percentile.
       </p>
       <div className="row">
-        <label className="field inline">
-          <span>Runs of each</span>
-          <select value={repeat} disabled={job !== null} onChange={(e) => startupSettings.setState({ repeat: Number(e.target.value) })} data-testid="stacks.real.repeat">
-            {REPEATS.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MeasureChoice label="Runs of each" value={repeat} values={REPEATS} onChange={(v) => startupSettings.setState({ repeat: v })} testId="stacks.real.repeat" />
         <MeasureButton prefix="stacks.real" label="Measure start-up here" onRun={() => void runStartup()} />
       </div>
       <MeasureStatus prefix="stacks.real" />

@@ -4,7 +4,7 @@
  * a histogram of the final values; and the false-sharing measurement.
  */
 import { RunReliability } from '../../components/RunReliability';
-import { MeasureButton, MeasureStatus } from '../../components/MeasureControls';
+import { MeasureButton, MeasureChoice, MeasureStatus } from '../../components/MeasureControls';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { useApp, store } from '../../state/store';
@@ -145,7 +145,6 @@ function FalseSharing({ result }: { result: FalseSharingResult | undefined }) {
 }
 
 export function ThreadsRealRun() {
-  const job = useApp((s) => s.job);
   const race = useApp((s) => s.results.race);
   const falseSharing = useApp((s) => s.results['false-sharing']);
   const params = useApp((s) => s.params);
@@ -167,26 +166,8 @@ export function ThreadsRealRun() {
         </p>
       )}
       <div className="row">
-        <label className="field inline">
-          <span>Iterations</span>
-          <select value={settings.iterations} disabled={job !== null} onChange={(e) => realRunSettings.setState({ iterations: Number(e.target.value) })} data-testid="threads.real.iterations">
-            {[...new Set([...ITERATIONS, settings.iterations])].sort((a, b) => a - b).map((v) => (
-              <option key={v} value={v}>
-                {n(v)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field inline">
-          <span>Runs</span>
-          <select value={settings.repeat} disabled={job !== null} onChange={(e) => realRunSettings.setState({ repeat: Number(e.target.value) })} data-testid="threads.real.repeat">
-            {[...new Set([...REPEATS, settings.repeat])].sort((a, b) => a - b).map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MeasureChoice label="Iterations" value={settings.iterations} values={[...new Set([...ITERATIONS, settings.iterations])].sort((a, b) => a - b)} format={(v) => <>{n(v)}</>} onChange={(v) => realRunSettings.setState({ iterations: v })} testId="threads.real.iterations" />
+        <MeasureChoice label="Runs" value={settings.repeat} values={[...new Set([...REPEATS, settings.repeat])].sort((a, b) => a - b)} onChange={(v) => realRunSettings.setState({ repeat: v })} testId="threads.real.repeat" />
       </div>
       <div className="row">
         <MeasureButton prefix="threads.real" label={`Race ${mapping.params.workers} threads for real`} onRun={() => void runRace()} />
